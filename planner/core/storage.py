@@ -1,0 +1,329 @@
+"""Reading and writing plan files.
+
+Reading turns any bytes into a `Plan` or a `PlanFileError` that names the file, the line and
+column where known, and the problem in one sentence; it raises nothing else. Writing produces
+the canonical layout (what tomli-w writes) and replaces the file atomically: a temporary file in
+the same folder, flushed and fsynced, read back and compared, then renamed over the plan, and the
+folder fsynced. A file that could not be read is never written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from typing import Any
+
+from planner.core.model import FORMAT, Plan
+
+MAX_BYTES = 10 * 1024 * 1024
+"""The largest plan the planner reads (10 MiB)."""
+
+
+class PlanFileError(Exception):
+    """A file that cannot be read as a plan, or written: one sentence for the user."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None, column: int | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        return f"{where}: {self.problem}"
+
+
+class Loaded:
+    """A plan as read from disk, with what saving it back needs to know."""
+
+    __slots__ = ("plan", "path", "text", "mtime_ns", "size")
+
+    def __init__(self, plan: Plan, path: str, text: str, mtime_ns: int, size: int) -> None:
+        self.plan = plan
+        self.path = path
+        self.text = text
+        """The file's text as read, to tell whether it changed or held comments."""
+        self.mtime_ns = mtime_ns
+        self.size = size
+
+
+_TOML_POSITION = re.compile(
+    r"^(?P<message>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
+)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(data: bytes, path: str) -> str:
+    """The text of a plan file's bytes, or a PlanFileError saying why it is not UTF-8 text."""
+    if len(data) > MAX_BYTES:
+        raise PlanFileError(
+            path, f"the file is {len(data):,} bytes; a plan is at most {MAX_BYTES:,} bytes (10 MiB)"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise PlanFileError(path, "the file is UTF-16 text; save it as UTF-8", 1, 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte-order mark, as some editors write: harmless, dropped
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", errors="replace")
+        line, column = _position(prefix, len(prefix))
+        raise PlanFileError(
+            path, f"byte 0x{data[error.start]:02x} is not UTF-8; a plan is UTF-8 text", line, column
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line, column = _position(text, nul)
+        raise PlanFileError(path, "the file holds a NUL byte; a plan is text", line, column)
+    return text
+
+
+def parse_toml(text: str, path: str) -> dict[str, Any]:
+    """The TOML document in `text`, or a PlanFileError with the line and column of the fault."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION.match(str(error))
+        if match is None:
+            raise PlanFileError(path, f"this is not valid TOML: {error}") from None
+        line = int(match["line"]) if match["line"] else text.count("\n") + 1
+        column = int(match["column"]) if match["column"] else None
+        message = match["message"]
+        raise PlanFileError(
+            path, f"this is not valid TOML: {message[0].lower()}{message[1:]}", line, column
+        ) from None
+    except RecursionError:
+        raise PlanFileError(path, "this TOML nests arrays or tables too deeply to read") from None
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The line where a top-level `key = ...` is written, if it can be found."""
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def parse_plan(data: bytes | str, path: str) -> Plan:
+    """The plan in a file's bytes (or text), or a PlanFileError that says what is wrong."""
+    text = data if isinstance(data, str) else decode(data, path)
+    document = parse_toml(text, path)
+    check_format(document, text, path)
+    return Plan.from_toml(document)
+
+
+def check_format(document: dict[str, Any], text: str, path: str) -> None:
+    """Refuse a document whose `format` is missing or is not the one this planner reads."""
+    version = document.get("format")
+    if version == FORMAT:
+        return
+    if version is None:
+        raise PlanFileError(path, f'this is not a plan: it has no format = "{FORMAT}" line', 1)
+    line = _line_of_key(text, "format")
+    if isinstance(version, str) and version.startswith("hit-career-plan/"):
+        raise PlanFileError(
+            path,
+            f'the plan is in format "{version}", which this planner cannot read; it reads "{FORMAT}"',
+            line,
+        )
+    raise PlanFileError(path, f'this is not a plan: its format is {version!r}, not "{FORMAT}"', line)
+
+
+def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file, refusing folders and files over the size cap before reading them."""
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise PlanFileError(path, "this is a folder, not a plan file")
+            if info.st_size > MAX_BYTES:
+                raise PlanFileError(
+                    path,
+                    f"the file is {info.st_size:,} bytes; a plan is at most {MAX_BYTES:,} bytes (10 MiB)",
+                )
+            return file.read(MAX_BYTES + 1), info
+    except FileNotFoundError:
+        raise PlanFileError(path, "there is no such file") from None
+    except IsADirectoryError:
+        raise PlanFileError(path, "this is a folder, not a plan file") from None
+    except PermissionError:
+        raise PlanFileError(path, "you do not have permission to read this file") from None
+    except OSError as error:
+        raise PlanFileError(path, f"the file cannot be read: {error.strerror or error}") from None
+
+
+def load(path: str) -> Loaded:
+    """Read the plan at `path`: a Loaded, or a PlanFileError."""
+    data, info = read_bytes(path)
+    text = decode(data, path)
+    plan = parse_plan(text, path)
+    return Loaded(plan, path, text, info.st_mtime_ns, info.st_size)
+
+
+def load_plan(path: str) -> Plan:
+    """The plan at `path`, or a PlanFileError."""
+    return load(path).plan
+
+
+def dumps(plan: Plan) -> str:
+    """The plan in the canonical layout."""
+    import tomli_w  # imported here so that `planner check` does not pay for it
+
+    return tomli_w.dumps(plan.to_toml(), multiline_strings=True)
+
+
+def has_comments(text: str) -> bool:
+    """True when TOML text holds a comment (a # outside strings), other than a #:schema line."""
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            comment = text[i : n if end < 0 else end]
+            if not (comment.startswith("#:schema") and text.count("\n", 0, i) == 0):
+                return True
+            i = n if end < 0 else end
+        elif char in "\"'":
+            triple = text.startswith(char * 3, i)
+            quote = char * 3 if triple else char
+            i += len(quote)
+            while i < n:
+                if char == '"' and text[i] == "\\":
+                    i += 2
+                    continue
+                if text.startswith(quote, i):
+                    i += len(quote)
+                    # a multi-line string may end with up to two extra quotes
+                    while triple and i < n and text[i] == char:
+                        i += 1
+                    break
+                if not triple and text[i] == "\n":
+                    break
+                i += 1
+        else:
+            i += 1
+    return False
+
+
+class Saved:
+    """What a save did beyond writing the plan."""
+
+    __slots__ = ("path", "backup", "mtime_ns", "size", "text")
+
+    def __init__(self, path: str, backup: str | None, mtime_ns: int, size: int, text: str) -> None:
+        self.path = path
+        self.backup = backup
+        """Where the previous version was kept (`PLAN.toml~`) because it held comments."""
+        self.mtime_ns = mtime_ns
+        self.size = size
+        self.text = text
+
+
+def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_result:
+    """Replace `path` with `data` atomically; on any failure the old file is untouched.
+
+    `path` is resolved through symlinks first, so a linked plan is saved through its link.
+    """
+    import tempfile
+
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder
+        )
+    except PermissionError:
+        raise PlanFileError(path, "the folder is not writable, so the plan cannot be saved there") from None
+    except OSError as error:
+        raise PlanFileError(path, f"the plan cannot be saved: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        with open(temporary, "rb") as file:
+            if file.read() != data:
+                raise PlanFileError(path, "the saved copy read back differently; the plan was not replaced")
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except PlanFileError:
+        _remove(temporary)
+        raise
+    except OSError as error:
+        _remove(temporary)
+        if isinstance(error, PermissionError):
+            raise PlanFileError(path, "you do not have permission to write this file") from None
+        raise PlanFileError(path, f"the plan cannot be saved: {error.strerror or error}") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    _fsync_folder(folder)
+    return os.stat(target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: str) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def save(plan: Plan, path: str, previous_text: str | None = None) -> Saved:
+    """Write `plan` to `path` in the canonical layout, atomically.
+
+    `previous_text` is the file's text as it was read (None for a new file). When it held TOML
+    comments, which the canonical layout cannot keep, it is first kept beside the plan as
+    `PLAN~`, and `Saved.backup` says where.
+    """
+    text = dumps(plan)
+    backup = None
+    if previous_text is not None and previous_text != text and has_comments(previous_text):
+        backup = os.path.realpath(path) + "~"
+        write_atomic(backup, previous_text.encode("utf-8"))
+    info = write_atomic(path, text.encode("utf-8"))
+    return Saved(path, backup, info.st_mtime_ns, info.st_size, text)
+
+
+def write_new(path: str, text: str) -> None:
+    """Write a new plan file; refuse, with a PlanFileError, when `path` exists already."""
+    if os.path.lexists(path):
+        raise PlanFileError(path, "the file exists already; choose another name (nothing was written)")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise PlanFileError(path, "its folder does not exist")
+    write_atomic(path, text.encode("utf-8"))
