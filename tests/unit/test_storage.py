@@ -232,3 +232,27 @@ def test_write_new_refuses_an_existing_file(tmp_path: Path) -> None:
 
 def test_new_plan_has_no_profile_table_until_given_one() -> None:
     assert dumps(Plan()) == 'format = "hit-career-plan/1"\n'
+
+
+def test_changed_on_disk_compares_content(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+    loaded = load(str(path))
+    assert not storage.changed_on_disk(str(path), loaded.text)
+    path.write_text(MINIMAL + 'title = "edited in vim"\n')
+    assert storage.changed_on_disk(str(path), loaded.text)
+    path.unlink()
+    assert storage.changed_on_disk(str(path), loaded.text)
+    assert not storage.changed_on_disk(str(path), None)
+
+
+def test_recovery_file_is_written_beside_the_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+    plan = parse_plan(MINIMAL, "p")
+    plan.title = "unsaved"
+    assert storage.find_recovery(str(path)) is None
+    written = storage.write_recovery(plan, str(path))
+    assert written == str(path) + ".recovered" == storage.find_recovery(str(path))
+    assert load(written).plan.title == "unsaved"
+    assert path.read_text() == MINIMAL
