@@ -176,8 +176,12 @@ def cmd_check(args: Sequence[str]) -> int:
     if not options.paths:
         raise UsageError("planner check: name at least one plan file or folder")
     files = plan_files(options.paths)
-    results = check_all(files)
     status = OK
+    for path in options.paths:
+        if os.path.isdir(path) and not any(file.startswith(os.path.join(path, "")) for file in files):
+            complain(f"{path}: this folder holds no .toml plan files")
+            status = BROKEN
+    results = check_all(files)
     for result in results:
         if "error" in result:
             status = BROKEN

@@ -309,3 +309,9 @@ def test_check_output_piped_into_head_is_not_an_error(tmp_path) -> None:
     )
     assert "Traceback" not in result.stderr
     assert result.stdout.count("\n") == 1
+
+
+def test_check_of_an_empty_folder_says_so(tmp_path, capsys) -> None:
+    status, out, err = run(capsys, "check", str(tmp_path))
+    assert status == 2 and out == ""
+    assert err == f"{tmp_path}: this folder holds no .toml plan files\n"
