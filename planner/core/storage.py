@@ -20,6 +20,15 @@ from planner.core.model import FORMAT, Plan
 MAX_BYTES = 10 * 1024 * 1024
 """The largest plan the planner reads (10 MiB)."""
 
+SCHEMA_FILE = "hit-career-plan-1.schema.json"
+"""The name `planner schema > ...` saves the JSON Schema under, beside the plans."""
+SCHEMA_HINT = "./" + SCHEMA_FILE
+"""Where the `#:schema` first line of a plan points when the file names no other place.
+
+A path relative to the plan, as taplo (Even Better TOML) and tombi resolve it: a plan mailed
+to an advisor works with the schema saved once in the folder where the advisor keeps plans.
+A file whose first line names another target (a URL, `../`) keeps it when saved."""
+
 
 class PlanFileError(Exception):
     """A file that cannot be read as a plan, or written: one sentence for the user."""
@@ -120,7 +129,17 @@ def parse_plan(data: bytes | str, path: str) -> Plan:
     text = data if isinstance(data, str) else decode(data, path)
     document = parse_toml(text, path)
     check_format(document, text, path)
-    return Plan.from_toml(document)
+    plan = Plan.from_toml(document)
+    plan.schema_hint = schema_target(text)  # type: ignore[attr-defined]
+    return plan
+
+
+def schema_target(text: str) -> str | None:
+    """What the text's `#:schema TARGET` first line points at, or None without one."""
+    if not text.startswith("#:schema "):
+        return None
+    target = text[9 : text.find("\n") if "\n" in text else len(text)].strip()
+    return target or None
 
 
 def check_format(document: dict[str, Any], text: str, path: str) -> None:
@@ -177,10 +196,11 @@ def load_plan(path: str) -> Plan:
 
 
 def dumps(plan: Plan) -> str:
-    """The plan in the canonical layout."""
+    """The plan in the canonical layout, after a `#:schema` line for editors (SCHEMA_HINT)."""
     import tomli_w  # imported here so that `planner check` does not pay for it
 
-    return tomli_w.dumps(plan.to_toml(), multiline_strings=True)
+    hint = getattr(plan, "schema_hint", None) or SCHEMA_HINT
+    return f"#:schema {hint}\n" + tomli_w.dumps(plan.to_toml(), multiline_strings=True)
 
 
 def has_comments(text: str) -> bool:
