@@ -40,7 +40,8 @@ def summarize(path: str) -> dict[str, Any]:
 def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """How many plans, with errors, unreadable; approvals by state; the span of finishing terms."""
     readable = [row for row in rows if "error" not in row]
-    finishes = sorted(row["finishes"] for row in readable if row["finishes"])
+    finishes = sorted((row["finishes"] for row in readable if row["finishes"]), key=_term_order)
+
     by_state = {"current": 0, "outdated": 0, "none": 0}
     for row in readable:
         by_state[row["approval"]["state"]] += 1
@@ -136,3 +137,11 @@ def totals_line(summary: dict[str, Any]) -> str:
     if summary["not_finishing"]:
         parts.append(f"{summary['not_finishing']} not reaching their goal in the plan")
     return "; ".join(parts)
+
+
+def _term_order(text: str) -> int:
+    """A term's place in time (spring, summer, fall), for sorting terms written as text."""
+    from planner.core.terms import Term
+
+    term = Term.parse(text)
+    return term.index if term is not None else 0

@@ -73,7 +73,9 @@ def repo(tmp_path: Path) -> Path:
     (repo / "alex.toml").write_text(ALEX, encoding="utf-8")
     git(repo, "add", "alex.toml")
     git(repo, "commit", "-q", "-m", "Alex's plan")
-    (repo / "alex.toml").write_text(ALEX.replace('end = "2033-fall"', 'end = "2034-spring"'), encoding="utf-8")
+    (repo / "alex.toml").write_text(
+        ALEX.replace('end = "2033-fall"', 'end = "2034-spring"'), encoding="utf-8"
+    )
     return repo
 
 
