@@ -570,7 +570,8 @@ th { font-weight: 600; background: #f3f5f7; }
 .mark-error { color: var(--error); font-weight: 600; }
 .mark-warning { color: var(--warning); font-weight: 600; }
 .chart { display: grid; gap: 2px 0; font-size: .8rem; margin: .5rem 0; }
-.chart .head { color: var(--muted); text-align: center; border-left: 1px solid var(--line); }
+.chart .head { color: var(--muted); text-align: center; border-left: 1px solid var(--line); font-size: .65rem;
+  overflow: hidden; }
 .chart .label { padding-right: .5rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chart .bar { border-radius: 3px; padding: 0 .3rem; color: #fff; overflow: hidden; white-space: nowrap;
   text-overflow: ellipsis; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -615,8 +616,8 @@ def _html_chart(data: Report) -> list[str]:
         return []
     columns = len(data.chart_terms)
     out = [
-        '<div class="chart" style="grid-template-columns: minmax(6rem, 12rem) '
-        f'repeat({columns}, minmax(1.1rem, 1fr))"'
+        '<div class="chart" style="grid-template-columns: minmax(5rem, 10rem) '
+        f'repeat({columns}, minmax(.6rem, 1fr))"'
         ' role="img" aria-label="The timeline as a chart, one column per term">'
     ]
     # Header: the year over its terms, then the season of each term.

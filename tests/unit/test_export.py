@@ -225,3 +225,16 @@ def test_md_escape() -> None:
     assert md_escape("line\n---") == "line\n\\---"
     assert md_escape("$x$ ~y~") == "\\$x\\$ \\~y\\~"
     assert md_escape("Alex: RHIT, then coding.") == "Alex: RHIT, then coding."
+
+
+def test_the_html_chart_places_each_bar_on_its_terms() -> None:
+    text = export(alex(), "alex.toml", "html")
+    chart = text.split('<div class="chart"', 1)[1].split("</div>\n<table>", 1)[0]
+    assert "repeat(19, minmax(.6rem, 1fr))" in chart  # 2027-fall to 2033-fall
+    assert 'style="grid-row: 1; grid-column: 2 / span 1">2027</div>' in chart
+    assert 'style="grid-row: 1; grid-column: 3 / span 3">2028</div>' in chart
+    assert (
+        '<div class="bar kind-degree status-planned mark-warning" style="grid-row: 3; grid-column: 2 / 7" '
+        'title="AAS Health Information Technology, Lakeside CC">'
+    ) in chart
+    assert '<div class="bar kind-job status-planned" style="grid-row: 6; grid-column: 9 / 15"' in chart
