@@ -238,3 +238,29 @@ def test_the_html_chart_places_each_bar_on_its_terms() -> None:
         'title="AAS Health Information Technology, Lakeside CC">'
     ) in chart
     assert '<div class="bar kind-job status-planned" style="grid-row: 6; grid-column: 9 / 15"' in chart
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_no_plan_string_reaches_a_report_raw() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=40), st.text(max_size=40))
+    def check(title: str, note: str) -> None:
+        plan = alex()
+        plan.title = title or None
+        plan.item("aas").notes = note  # type: ignore[union-attr]
+        plan.comments.append(Comment(author=note, date=DAY, item="aas", text=title + "\n" + note))
+        html_text = export(plan, "alex.toml", "html")
+        body = html_text.split("<body>", 1)[1]
+        assert not _UNSAFE.search(html_text)
+        assert "<script" not in body.lower() and "<a " not in body.lower()
+        markdown_text = export(plan, "alex.toml", "markdown")
+        assert not _UNSAFE.search(markdown_text)
+        assert re.search(r"(?<!\\)\]\(", markdown_text) is None
+        assert re.search(r"(?<!\\)<(?!br>)", markdown_text) is None
+
+    check()
