@@ -358,13 +358,10 @@ def diagnostic_text(diagnostic: Diagnostic) -> str:
 def outcome_text(result: Outcome) -> str:
     """One line: goal, finishing term, counts, approval."""
     goal = result.goal if result.goal is not None else "none"
-    finish = result.describe_finish()
-    if result.reached is not None and result.reached != result.finishes:
-        finish += f" (goal reached {result.reached})"
-    counts = ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for name, n in result.counts.items())
-    if result.waived:
-        counts += f", {result.waived} waived"
-    return f"goal {goal}, finishes {finish}; {counts}; approval {result.approval.describe()}"
+    return (
+        f"goal {goal}, finishes {result.describe_finish_and_reach()}; {result.describe_counts()}; "
+        f"approval {result.approval.describe()}"
+    )
 
 
 def diff_lines(result: PlanDiff, cat: Catalog | None = None) -> list[str]:

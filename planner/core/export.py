@@ -372,22 +372,6 @@ def md_block(text: str, indent: str) -> str:
     return ("\\\n" + indent).join(md_escape(text).split("\n"))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _counts_text(result: Outcome) -> str:
-    text = ", ".join(_plural(n, name) for name, n in result.counts.items())
-    return text + (f", {result.waived} waived" if result.waived else "")
-
-
-def _finish_text(result: Outcome) -> str:
-    text = result.describe_finish()
-    if result.reached is not None and result.reached != result.finishes:
-        text += f" (goal reached {result.reached})"
-    return text
-
-
 def _diagnostic_md(diagnostic: Diagnostic) -> str:
     item = f" \\[{md_inline(diagnostic.item)}\\]" if diagnostic.item is not None else ""
     source = f" ({diagnostic.source})" if diagnostic.source else ""
@@ -441,8 +425,8 @@ def markdown(data: Report) -> str:
     out += ["## At a glance", ""]
     goal_name = result.goal_name or (result.goal or "none")
     out.append(f"- Goal: {md_inline(goal_name)}")
-    out.append(f"- Finishes: {md_inline(_finish_text(result))}")
-    out.append(f"- Diagnostics: {_counts_text(result)}")
+    out.append(f"- Finishes: {md_inline(result.describe_finish_and_reach())}")
+    out.append(f"- Diagnostics: {result.describe_counts()}")
     out.append(f"- Approval: {md_inline(result.approval.describe())}")
     out.append("")
 
@@ -679,8 +663,9 @@ def html(data: Report) -> str:
 
     out += ["<h2>At a glance</h2>", '<dl class="glance">']
     out.append(f"<dt>Goal</dt><dd>{h(result.goal_name or result.goal or 'none')}</dd>")
-    out.append(f"<dt>Finishes</dt><dd>{h(_finish_text(result))}</dd>")
-    out.append(f"<dt>Diagnostics</dt><dd>{h(_counts_text(result))}</dd>")
+    out.append(f"<dt>Finishes</dt><dd>{h(result.describe_finish_and_reach())}</dd>")
+    out.append(f"<dt>Diagnostics</dt><dd>{h(result.describe_counts())}</dd>")
+
     out.append(f"<dt>Approval</dt><dd>{h(result.approval.describe())}</dd>")
     out.append("</dl>")
 

@@ -113,6 +113,18 @@ class Outcome:
             return "held already"
         return str(self.finishes) if self.finishes else "not planned"
 
+    def describe_finish_and_reach(self) -> str:
+        """describe_finish, then "(goal reached 2032-summer)" when the goal starts earlier."""
+        text = self.describe_finish()
+        if self.reached is not None and self.reached != self.finishes:
+            text += f" (goal reached {self.reached})"
+        return text
+
+    def describe_counts(self) -> str:
+        """ "0 errors, 1 warning, 2 suggestions", and ", 1 waived" when some are."""
+        text = ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for name, n in self.counts.items())
+        return text + (f", {self.waived} waived" if self.waived else "")
+
     def to_json(self) -> dict[str, Any]:
         """The outcome as JSON (`diff`, `check --summary`)."""
         return {
