@@ -20,6 +20,15 @@ from planner.core.model import FORMAT, Plan
 MAX_BYTES = 10 * 1024 * 1024
 """The largest plan the planner reads (10 MiB)."""
 
+SCHEMA_FILE = "hit-career-plan-1.schema.json"
+"""The name `planner schema > ...` saves the JSON Schema under, beside the plans."""
+SCHEMA_HINT = "./" + SCHEMA_FILE
+"""Where the `#:schema` first line of a plan points when the file names no other place.
+
+A path relative to the plan, as taplo (Even Better TOML) and tombi resolve it: a plan mailed
+to an advisor works with the schema saved once in the folder where the advisor keeps plans.
+A file whose first line names another target (a URL, `../`) keeps it when saved."""
+
 
 class PlanFileError(Exception):
     """A file that cannot be read as a plan, or written: one sentence for the user."""
@@ -120,7 +129,17 @@ def parse_plan(data: bytes | str, path: str) -> Plan:
     text = data if isinstance(data, str) else decode(data, path)
     document = parse_toml(text, path)
     check_format(document, text, path)
-    return Plan.from_toml(document)
+    plan = Plan.from_toml(document)
+    plan.schema_hint = schema_target(text)
+    return plan
+
+
+def schema_target(text: str) -> str | None:
+    """What the text's `#:schema TARGET` first line points at, or None without one."""
+    if not text.startswith("#:schema "):
+        return None
+    target = text[9 : text.find("\n") if "\n" in text else len(text)].strip()
+    return target or None
 
 
 def check_format(document: dict[str, Any], text: str, path: str) -> None:
@@ -177,13 +196,14 @@ def load_plan(path: str) -> Plan:
 
 
 def dumps(plan: Plan) -> str:
-    """The plan in the canonical layout."""
+    """The plan in the canonical layout, after a `#:schema` line for editors (SCHEMA_HINT)."""
     import tomli_w  # imported here so that `planner check` does not pay for it
 
     data = plan.to_toml()
     # Multi-line strings read better, but TOML readers may turn their CRLF into LF: a plan
     # holding a carriage return anywhere is written with escapes, so that it reads back exactly.
-    return tomli_w.dumps(data, multiline_strings=not _holds_carriage_return(data))
+    text = tomli_w.dumps(data, multiline_strings=not _holds_carriage_return(data))
+    return f"#:schema {plan.schema_hint or SCHEMA_HINT}\n" + text
 
 
 def _holds_carriage_return(value: Any) -> bool:

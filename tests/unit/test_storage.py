@@ -231,7 +231,7 @@ def test_write_new_refuses_an_existing_file(tmp_path: Path) -> None:
 
 
 def test_new_plan_has_no_profile_table_until_given_one() -> None:
-    assert dumps(Plan()) == 'format = "hit-career-plan/1"\n'
+    assert dumps(Plan()) == '#:schema ./hit-career-plan-1.schema.json\nformat = "hit-career-plan/1"\n'
 
 
 def test_changed_on_disk_compares_content(tmp_path: Path) -> None:
@@ -256,3 +256,12 @@ def test_recovery_file_is_written_beside_the_plan(tmp_path: Path) -> None:
     assert written == str(path) + ".recovered" == storage.find_recovery(str(path))
     assert load(written).plan.title == "unsaved"
     assert path.read_text() == MINIMAL
+
+
+def test_the_examples_carry_the_current_schema_beside_them() -> None:
+    import json
+
+    from planner.core.schema import plan_schema
+
+    shipped = json.loads((REPO / "plans" / "hit-career-plan-1.schema.json").read_text())
+    assert shipped == plan_schema()
