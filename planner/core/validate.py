@@ -157,10 +157,15 @@ class Facts:
         valid_years = years is not None and 0 <= years <= cat.parameters["max_experience_years"]
         self.years: float = years if valid_years else 0  # type: ignore[assignment]
         self.role_terms: float = self.years * 3 if self.role else 0
-        held = [c for c in (profile.credentials or []) if c in cat.credentials]
-        self.held: set[str] = set(held)
+        # A credential the profile lists as held, or as completed, is held from the plan's start,
+        # and holding it means its prerequisites were met (holding RHIT: the degree and the exam).
+        self.held_in_profile: list[str] = []
+        for credential in [*(profile.credentials or ()), *(profile.completed or ())]:
+            if credential in cat.credentials and credential not in self.held_in_profile:
+                self.held_in_profile.append(credential)
+        self.held: set[str] = set(self.held_in_profile)
         done = {m for m in (profile.completed or []) if m in milestones}
-        for credential in held:
+        for credential in self.held_in_profile:
             done.update(milestones[credential].prerequisites)
             done.add(credential)
         self.done = done
@@ -389,11 +394,7 @@ def credential_renewal(facts: Facts) -> Iterator[Finding]:
             renewals.setdefault(p.item.renews, []).append(p.start)
     held: list[tuple[str | None, str, int]] = []
     if facts.plan_start is not None:
-        held += [
-            (None, credential, facts.plan_start)
-            for credential in facts.profile.credentials or ()
-            if credential in facts.held
-        ]
+        held += [(None, credential, facts.plan_start) for credential in facts.held_in_profile]
     held += [(p.item.id, p.milestone.id, p.start) for p in facts.placed if p.milestone.kind == "credential"]
     for item_id, credential, start in held:
         dates = sorted(renewals.get(credential, []) + (renewals.get(item_id, []) if item_id else []))
