@@ -23,7 +23,9 @@ def plan(*items: dict[str, Any], **profile: Any) -> Plan:
     return Plan.from_toml({"profile": fields, "items": [dict(entry) for entry in items]})
 
 
-def item(id: str, requirement: str, start: str | None, end: str | None = None, **fields: Any) -> dict[str, Any]:
+def item(
+    id: str, requirement: str, start: str | None, end: str | None = None, **fields: Any
+) -> dict[str, Any]:
     """An item as the plan file writes it; `end` and other fields only when given."""
     entry: dict[str, Any] = {"id": id, "requirement": requirement}
     if start is not None:
@@ -35,7 +37,11 @@ def item(id: str, requirement: str, start: str | None, end: str | None = None, *
 
 
 def degree(
-    id: str = "aas", start: str = "2027-fall", end: str = "2029-spring", accredited_by: str | None = "CAHIIM", **fields: Any
+    id: str = "aas",
+    start: str = "2027-fall",
+    end: str = "2029-spring",
+    accredited_by: str | None = "CAHIIM",
+    **fields: Any,
 ) -> dict[str, Any]:
     """An associate degree in HIT, accredited by CAHIIM unless told otherwise."""
     if accredited_by is not None:
@@ -63,7 +69,9 @@ def job(id: str, requirement: str, start: str, end: str | None = None, **fields:
     return item(id, requirement, start, end, **fields)
 
 
-def technician(id: str = "tech", start: str = "2029-fall", end: str | None = "2031-summer", **fields: Any) -> dict[str, Any]:
+def technician(
+    id: str = "tech", start: str = "2029-fall", end: str | None = "2031-summer", **fields: Any
+) -> dict[str, Any]:
     """A health information technician job, two years (six terms) from 2029-fall by default."""
     return job(id, "health-information-technician", start, end, **fields)
 

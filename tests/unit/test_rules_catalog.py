@@ -198,7 +198,9 @@ def test_the_experience_jobs_on_the_paths_are_held_for_two_years() -> None:
 
 def test_the_rules_are_those_of_requirements_md_and_no_others() -> None:
     rules = catalog().rules
-    assert {rule: (entry.severity, entry.source) for rule, entry in rules.items() if entry.source} == SEED_RULES
+    assert {
+        rule: (entry.severity, entry.source) for rule, entry in rules.items() if entry.source
+    } == SEED_RULES
     assert {rule for rule, entry in rules.items() if not entry.source} == set(STRUCTURE_RULES + SHARING_RULES)
     assert all(rules[rule].severity == "error" for rule in STRUCTURE_RULES)
     assert all(rules[rule].severity == "warning" for rule in SHARING_RULES)
@@ -258,7 +260,9 @@ def _table_rows(text: str, heading_cells: int) -> list[list[str]]:
 def test_the_tables_above_match_requirements_md() -> None:
     text = SPEC.read_text(encoding="utf-8")
     five = _table_rows(text, 5)
-    milestones = {cells[0].strip("`"): (cells[1], int(cells[3]), cells[4]) for cells in five if cells[3].isdigit()}
+    milestones = {
+        cells[0].strip("`"): (cells[1], int(cells[3]), cells[4]) for cells in five if cells[3].isdigit()
+    }
     assert milestones == MILESTONES
     rules = {cells[0].strip("`"): (cells[1], cells[4]) for cells in five if cells[1] in SEVERITIES}
     assert rules == SEED_RULES

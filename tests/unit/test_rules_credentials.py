@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from planner.core.model import Plan
+from planner.core.terms import Term
 from tests.unit.plan_builders import found, item, job, plan, quiet, rhit, rhit_route, technician, the
 
 # --- specialisation-credential --------------------------------------------------------------
@@ -99,7 +103,9 @@ def test_a_credential_held_in_the_profile_counts_from_the_plans_start() -> None:
 
 
 def test_every_credential_is_judged() -> None:
-    creds = [item(c, c, "2027-fall") for c in ("coding-certification", "cancer-registry-certification", "chps")]
+    creds = [
+        item(c, c, "2027-fall") for c in ("coding-certification", "cancer-registry-certification", "chps")
+    ]
     assert sorted(d.item for d in found(plan(*creds, later("2030-spring")), "credential-renewal")) == [
         "cancer-registry-certification",
         "chps",
@@ -109,3 +115,51 @@ def test_every_credential_is_judged() -> None:
 
 def test_a_plan_that_ends_with_the_credential_needs_no_renewal_yet() -> None:
     assert quiet(plan(rhit(start="2027-fall"), completed=["rhit-exam"]), "credential-renewal")
+
+
+# The definition, written plainly, to check the engine's faster reckoning against it.
+
+
+def renewal_gaps(subject: Plan) -> set[tuple[str, int, int]]:
+    """(credential item, from, to) of each credential's first stretch of more than six terms."""
+    placed = [entry for entry in subject.items if entry.start is not None]
+    end = max(term.index for entry in placed for term in (entry.start, entry.end) if term is not None)
+    gaps = set()
+    for credential in placed:
+        if credential.requirement not in ("rhit", "chps"):
+            continue
+        renewals = sorted(
+            ceu.start.index
+            for ceu in placed
+            if ceu.requirement == "continuing-education"
+            and ceu.renews in (credential.requirement, credential.id)
+        )
+        last = credential.start.index
+        for renewal in [r for r in renewals if r >= last] + [max(end, last)]:
+            if renewal - last > 6:
+                gaps.add((credential.id, last, renewal))
+                break
+            last = renewal
+    return gaps
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["rhit", "chps"]), st.integers(0, 30)), min_size=1, max_size=5),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=12),
+)
+def test_renewal_follows_its_definition(
+    credentials: list[tuple[str, int]], ceus: list[tuple[int, int]]
+) -> None:
+    base = Term.parse("2027-fall").index  # type: ignore[union-attr]
+    items = [item(f"c{n}", kind, str(Term(base + start))) for n, (kind, start) in enumerate(credentials)]
+    targets = ["rhit", "chps"] + [f"c{n}" for n in range(len(credentials))]
+    for n, (start, target) in enumerate(ceus):
+        renews = targets[target % len(targets)]
+        items.append(item(f"ceu{n}", "continuing-education", str(Term(base + start)), renews=renews))
+    subject = plan(*items)
+    found_gaps = set()
+    for d in found(subject, "credential-renewal"):
+        start, end = (Term.parse(word) for word in d.message.split("(")[1].split(")")[0].split(" to "))
+        found_gaps.add((d.item, start.index, end.index))  # type: ignore[union-attr]
+    assert found_gaps == renewal_gaps(subject)

@@ -31,7 +31,9 @@ def test_an_exam_in_the_term_the_degree_ends_is_not_after_graduating() -> None:
 
 
 def test_an_exam_in_the_term_after_the_degree_is_fine() -> None:
-    assert quiet(plan(degree(end="2029-spring"), exam(start="2029-summer")), "rhit-exam-needs-cahiim-associate")
+    assert quiet(
+        plan(degree(end="2029-spring"), exam(start="2029-summer")), "rhit-exam-needs-cahiim-associate"
+    )
 
 
 def test_an_exam_after_a_degree_not_accredited_by_cahiim_is_an_error() -> None:
@@ -44,7 +46,9 @@ def test_a_degree_without_accredited_by_is_not_accredited() -> None:
 
 
 def test_the_degree_completed_in_the_profile_counts() -> None:
-    assert quiet(plan(exam(start="2027-fall"), completed=["associate-hit"]), "rhit-exam-needs-cahiim-associate")
+    assert quiet(
+        plan(exam(start="2027-fall"), completed=["associate-hit"]), "rhit-exam-needs-cahiim-associate"
+    )
 
 
 def test_holding_rhit_means_the_degree_is_done() -> None:
@@ -65,14 +69,18 @@ def test_each_exam_without_a_degree_before_it_is_reported() -> None:
 
 
 def test_an_exam_after_an_unaccredited_program_names_that_program() -> None:
-    subject = plan(item("cert", "coding-certificate-program", "2027-fall", "2028-spring"), exam(start="2028-fall"))
+    subject = plan(
+        item("cert", "coding-certificate-program", "2027-fall", "2028-spring"), exam(start="2028-fall")
+    )
     d = the(subject, "rhit-not-via-other-training")
     assert (d.severity, d.item, d.source) == ("error", "exam", "P5")
     assert '"cert"' in d.message and "not accredited by CAHIIM" in d.message and "not eligible" in d.message
 
 
 def test_an_exam_after_on_the_job_training_is_an_error() -> None:
-    subject = plan(job("clerk", "health-information-clerk", "2027-fall", "2028-summer"), exam(start="2028-fall"))
+    subject = plan(
+        job("clerk", "health-information-clerk", "2027-fall", "2028-summer"), exam(start="2028-fall")
+    )
     d = the(subject, "rhit-not-via-other-training")
     assert d.item == "exam" and '"clerk"' in d.message
 
@@ -102,7 +110,9 @@ def test_an_exam_with_no_preparation_at_all_gets_only_the_degree_error() -> None
 
 
 def test_training_that_ends_after_the_exam_is_not_preparation_before_it() -> None:
-    subject = plan(item("cert", "coding-certificate-program", "2027-fall", "2029-spring"), exam(start="2028-fall"))
+    subject = plan(
+        item("cert", "coding-certificate-program", "2027-fall", "2029-spring"), exam(start="2028-fall")
+    )
     assert quiet(subject, "rhit-not-via-other-training")
 
 
@@ -174,15 +184,23 @@ def test_a_high_school_student_missing_subjects_is_told_which() -> None:
 
 
 def test_high_school_courses_planned_before_the_degree_count() -> None:
-    courses = [item(s, "high-school-course", "2027-spring", area=s) for s in ("chemistry", "health", "computer-science")]
-    subject = plan(degree(), *courses, education="high-school-student", high_school_courses=["biology", "math"])
+    courses = [
+        item(s, "high-school-course", "2027-spring", area=s)
+        for s in ("chemistry", "health", "computer-science")
+    ]
+    subject = plan(
+        degree(), *courses, education="high-school-student", high_school_courses=["biology", "math"]
+    )
     assert quiet(subject, "high-school-preparation")
 
 
 def test_a_high_school_course_in_the_degrees_first_term_is_not_before_it() -> None:
     late = item("chem", "high-school-course", "2027-fall", area="chemistry")
     subject = plan(
-        degree(), late, education="high-school-student", high_school_courses=["biology", "math", "health", "computer-science"]
+        degree(),
+        late,
+        education="high-school-student",
+        high_school_courses=["biology", "math", "health", "computer-science"],
     )
     assert "chemistry" in the(subject, "high-school-preparation").message
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from tests.unit.plan_builders import degree, exam, found, item, job, plan, quiet, rhit, rhit_route, technician, the
+from tests.unit.plan_builders import (
+    degree,
+    exam,
+    found,
+    item,
+    job,
+    plan,
+    quiet,
+    rhit,
+    rhit_route,
+    technician,
+    the,
+)
 
 CLERK = "health-information-clerk"
 
@@ -52,7 +64,9 @@ def test_rhit_completed_in_the_profile_counts_as_held() -> None:
 
 
 def test_every_technician_level_job_counts_but_a_clerk_does_not() -> None:
-    subject = plan(job("clerk", CLERK, "2027-fall", "2028-fall"), job("coder", "coding-specialist", "2029-spring"))
+    subject = plan(
+        job("clerk", CLERK, "2027-fall", "2028-fall"), job("coder", "coding-specialist", "2029-spring")
+    )
     assert [d.item for d in found(subject, "employers-prefer-rhit")] == ["coder"]
 
 
@@ -124,7 +138,9 @@ def test_a_supervisor_with_too_little_technician_work_is_a_warning_naming_it() -
 
 
 def test_two_years_exactly_is_enough() -> None:
-    assert quiet(plan(*rhit_route(), technician(end="2031-summer"), supervisor()), "supervisor-needs-experience")
+    assert quiet(
+        plan(*rhit_route(), technician(end="2031-summer"), supervisor()), "supervisor-needs-experience"
+    )
 
 
 def test_technician_level_work_adds_up_across_jobs() -> None:
@@ -173,9 +189,15 @@ def test_a_move_within_the_same_rank_or_down_is_not_advancement() -> None:
 
 def test_without_a_job_before_it_the_profiles_role_is_the_job_before() -> None:
     sup = job("sup", "section-supervisor", "2027-fall", facility="large")
-    d = the(plan(sup, role="health-information-technician", healthcare_experience_years=1), "advancement-needs-experience")
+    d = the(
+        plan(sup, role="health-information-technician", healthcare_experience_years=1),
+        "advancement-needs-experience",
+    )
     assert d.item == "sup" and "health information technician" in d.message
-    assert quiet(plan(sup, role="health-information-technician", healthcare_experience_years=2), "advancement-needs-experience")
+    assert quiet(
+        plan(sup, role="health-information-technician", healthcare_experience_years=2),
+        "advancement-needs-experience",
+    )
 
 
 def test_the_profiles_years_add_to_a_job_item_of_its_role() -> None:
@@ -221,7 +243,10 @@ def test_an_assistant_director_in_a_small_facility_is_judged_the_same() -> None:
     subject = plan(small_director("2027-fall", "assistant-director"))
     assert the(subject, "director-small-needs-rhit").item == "director"
     role = {"role": "health-information-technician", "healthcare_experience_years": 2}
-    assert quiet(plan(small_director("2027-fall", "assistant-director"), credentials=["rhit"], **role), "director-small-needs-rhit")
+    assert quiet(
+        plan(small_director("2027-fall", "assistant-director"), credentials=["rhit"], **role),
+        "director-small-needs-rhit",
+    )
 
 
 def test_a_large_facility_director_is_not_this_rule() -> None:
@@ -298,7 +323,9 @@ def test_a_clerk_role_and_its_years_count() -> None:
 def test_a_clerk_role_plus_a_clerk_job_make_two_years() -> None:
     clerk = job("clerk", CLERK, "2027-fall", "2028-summer")  # three terms
     role = {"role": CLERK, "healthcare_experience_years": 1}
-    assert quiet(plan(clerk, training("2028-summer"), technician(start="2028-fall"), **role), "clerk-promotion")
+    assert quiet(
+        plan(clerk, training("2028-summer"), technician(start="2028-fall"), **role), "clerk-promotion"
+    )
     short = job("clerk", CLERK, "2027-fall", "2028-spring")  # two terms
     d = the(plan(short, training("2028-spring"), technician(start="2028-summer"), **role), "clerk-promotion")
     assert "1 year and 2 terms as a clerk" in d.message
@@ -306,7 +333,9 @@ def test_a_clerk_role_plus_a_clerk_job_make_two_years() -> None:
 
 def test_training_completed_in_the_profile_counts() -> None:
     clerk = job("clerk", CLERK, "2027-fall", "2029-summer")
-    assert quiet(plan(clerk, technician(start="2029-fall"), completed=["in-house-training"]), "clerk-promotion")
+    assert quiet(
+        plan(clerk, technician(start="2029-fall"), completed=["in-house-training"]), "clerk-promotion"
+    )
 
 
 def test_a_technician_job_not_right_after_clerk_work_is_not_a_promotion() -> None:

@@ -48,7 +48,9 @@ def test_only_each_approvers_latest_approval_is_judged() -> None:
 
 def test_a_waiver_silences_its_rule_on_its_item_and_says_who_and_why() -> None:
     subject = plan(exam(start="2028-spring"))
-    subject.waivers.append(Waiver(rule="rhit-exam-needs-cahiim-associate", item="exam", by="J. Kim", reason="x"))
+    subject.waivers.append(
+        Waiver(rule="rhit-exam-needs-cahiim-associate", item="exam", by="J. Kim", reason="x")
+    )
     d = the(subject, "rhit-exam-needs-cahiim-associate")
     assert d.waived is not None and d.waived.by == "J. Kim"
     assert d.to_json()["waived"] == {"by": "J. Kim", "date": None, "reason": "x"}
@@ -75,6 +77,10 @@ def test_a_waiver_that_matches_no_diagnostic_is_stale() -> None:
 def test_a_waiver_on_another_item_does_not_silence_the_diagnostic() -> None:
     subject = plan(degree(accredited_by=None), exam(), item("late", "rhit-exam", "2031-fall"))
     subject.waivers.append(Waiver(rule="rhit-exam-needs-cahiim-associate", item="late", by="K"))
-    waived = {d.item: d.waived is not None for d in validate(subject) if d.rule == "rhit-exam-needs-cahiim-associate"}
+    waived = {
+        d.item: d.waived is not None
+        for d in validate(subject)
+        if d.rule == "rhit-exam-needs-cahiim-associate"
+    }
     assert waived == {"exam": False, "late": True}
     assert has_errors(validate(subject))
