@@ -126,9 +126,12 @@ class Facts:
         by_milestone: dict[str, list[Placed]] = {}
         named: dict[str, list[Item]] = {}
         latest = -_NEVER
+        ill_typed: list[tuple[int, Item]] = []
         for position, item in enumerate(plan.items):  # one pass, kept lean: plans can be long
             if item.id is not None and item.id not in by_id:
                 by_id[item.id] = item
+            if item.invalid:
+                ill_typed.append((position, item))
             start, end = item.start, item.end
             if end is not None and end.index > latest:
                 latest = end.index
@@ -157,6 +160,8 @@ class Facts:
         """Placed items by milestone id, in file order."""
         self.named = named
         """Every item that names a catalog milestone, placed or not, by milestone id."""
+        self.ill_typed = ill_typed
+        """(position, item) of the items with a known field of the wrong type or form."""
         self.plan_end: int | None = latest if latest != -_NEVER else None
         """The plan's end: the latest `end` or `start` among its items (as `plan.last_term()`)."""
         starts = profile.starts
@@ -772,7 +777,7 @@ def _profile_values(facts: Facts) -> Iterator[Finding]:
 
 def _item_values(facts: Facts) -> Iterator[Finding]:
     cat = facts.cat
-    lists = (("status", cat.statuses), ("facility", cat.facilities), ("track", cat.tracks))
+    statuses, facilities, tracks = cat.statuses, cat.facilities, cat.tracks
     coursework = (*cat.coursework_areas, cat.general_education)
     areas = {"course": coursework, "high-school-course": cat.high_school_subjects}
     for position, item in enumerate(facts.plan.items):
@@ -782,10 +787,12 @@ def _item_values(facts: Facts) -> Iterator[Finding]:
             yield from _required(item, ("id", "requirement", "start"), item_id, where)
         if item_id is not None and not _ID_PATTERN.match(item_id):
             yield "bad-value", item_id, {"problem": f"The id {_short(item_id)} may hold only a-z, 0-9 and -."}
-        for name, allowed in lists:
-            value = getattr(item, name)
-            if value is not None and value not in allowed:
-                yield _outside(value, allowed, item_id, name)
+        if item.status is not None and item.status not in statuses:
+            yield _outside(item.status, statuses, item_id, "status")
+        if item.facility is not None and item.facility not in facilities:
+            yield _outside(item.facility, facilities, item_id, "facility")
+        if item.track is not None and item.track not in tracks:
+            yield _outside(item.track, tracks, item_id, "track")
         if item.area is not None and item.requirement in areas and item.area not in areas[item.requirement]:
             yield _outside(item.area, areas[item.requirement], item_id, "area")
         for area in item.covers or ():
@@ -807,13 +814,13 @@ def _renews_a_credential(facts: Facts, item: Item) -> Iterator[Finding]:
 
 
 def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
-    """Every record of the plan with the item its diagnostics attach to and how to name it."""
+    """The records that may hold ill-typed values, with the item their diagnostics attach to and
+    how a message names them."""
     plan = facts.plan
     if plan.has_profile:
         yield plan.profile, None, "profile."
-    for position, item in enumerate(plan.items):
-        if item.invalid:
-            yield item, item.id, "" if item.id is not None else f"Item {position + 1}: "
+    for position, item in facts.ill_typed:
+        yield item, item.id, "" if item.id is not None else f"Item {position + 1}: "
     for label, records in (
         ("Comment", plan.comments),
         ("Waiver", plan.waivers),
