@@ -2,10 +2,11 @@
 
 The goal's path (catalog) is walked in order. A step is not proposed when its milestone, or a
 later one on the path, is already in the plan, held, or completed in the profile; the profile's
-role counts as its job held for `healthcare_experience_years`. The first proposed step starts at
-the plan's `starts` term, or after the latest item already on the path; each next one starts in
-the term after the one before it ends and waits for it (`after`). Taking every step gives a plan
-with no error.
+role counts as its job held for `healthcare_experience_years` (a role held for less than the two
+years its job is on the path for is continued: the job is proposed for the terms that are left).
+The first proposed step starts at the plan's `starts` term, or after the latest item already on
+the path; each next one starts in the term after the one before it ends and waits for it
+(`after`). Taking every step gives a plan with no error.
 """
 
 from __future__ import annotations

@@ -133,6 +133,11 @@ def test_rhit_in_the_term_after_the_exam_is_fine() -> None:
     assert quiet(plan(degree(), exam(), rhit(start="2029-fall")), "rhit-needs-exam")
 
 
+def test_holding_rhit_means_the_exam_is_done() -> None:
+    # an RHIT item beside the held credential (say, renewed after a lapse) needs no new exam
+    assert quiet(plan(rhit(start="2027-fall"), credentials=["rhit"]), "rhit-needs-exam")
+
+
 def test_the_exam_completed_in_the_profile_counts() -> None:
     assert quiet(plan(rhit(start="2027-fall"), completed=["rhit-exam"]), "rhit-needs-exam")
 

@@ -352,3 +352,15 @@ def test_right_types_from_the_file_are_fine() -> None:
         "comments": [{"author": "K", "text": "t", "date": datetime.date(2026, 12, 2), "item": "aas"}],
     }
     assert quiet(from_toml(document), "bad-value")
+
+
+def test_errors_come_first_then_warnings_then_suggestions() -> None:
+    subject = plan(
+        degree(covers=["statistics"]),
+        item("tech", "health-information-technician", "2028-fall"),
+        exam(start="2028-spring"),
+        degree("aas", start="2030-fall"),
+    )
+    severities = [d.severity for d in validate(subject)]
+    assert severities == sorted(severities, key=["error", "warning", "suggestion"].index)
+    assert {"error", "warning", "suggestion"} <= set(severities)
