@@ -37,26 +37,26 @@ EXPECTED = {
     "rhit": RHIT_STEPS,
     "coding-specialist": RHIT_STEPS
     + [
-        technician_step({}, "P10"),
+        technician_step({}, "P7, P10"),
         ("coding-certification", "2032-spring", "2032-spring", {"issuer": "AAPC"}, "P8, P9"),
         ("coding-specialist", "2032-summer", "2034-spring", {}, "P7"),
     ],
     "cancer-registrar": RHIT_STEPS
     + [
-        technician_step({}, "P10"),
+        technician_step({}, "P7, P10"),
         ("intensive-training", "2032-spring", "2032-spring", {"track": "cancer-registry"}, "P8"),
         ("cancer-registry-certification", "2032-summer", "2032-summer", {"issuer": "NCRA"}, "P9"),
         ("cancer-registrar", "2032-fall", "2034-summer", {}, "P7"),
     ],
     "privacy-security": RHIT_STEPS
     + [
-        technician_step({}, "P10"),
+        technician_step({}, "P7, P10"),
         ("chps", "2032-spring", "2032-spring", {"issuer": "AHIMA"}, "P9"),
         ("privacy-security-specialist", "2032-summer", "2034-spring", {}, "P7"),
     ],
     "section-supervisor": RHIT_STEPS
     + [
-        technician_step({"facility": "large"}, "P9"),
+        technician_step({"facility": "large"}, "P9, P10"),
         ("section-supervisor", "2032-spring", "2033-fall", {"facility": "large"}, "P9"),
     ],
     "director-small-facility": RHIT_STEPS
