@@ -296,6 +296,21 @@ def test_a_later_milestone_in_the_plan_covers_the_earlier_ones() -> None:
     assert str(steps[0].start) == "2030-fall" and steps[0].fields["after"] == ["coder"]
 
 
+def test_a_job_without_end_on_the_path_runs_to_the_plans_end_and_the_next_step_follows() -> None:
+    tech = job("tech", "health-information-technician", "2030-spring")  # runs on
+    course = item("stats", "course", "2031-fall", area="statistics")  # the plan's end
+    subject = plan(
+        degree(), exam(after=["aas"]), rhit(after=["exam"]), tech, course, goal="coding-specialist"
+    )
+    steps = next_steps(subject)
+    assert [(step.requirement, str(step.start)) for step in steps] == [
+        ("coding-certification", "2032-spring"),
+        ("coding-specialist", "2032-summer"),
+    ]
+    assert steps[0].fields["after"] == ["tech"]
+    assert_clean(take_all(subject))
+
+
 def test_a_degree_not_accredited_by_cahiim_does_not_count_as_the_step() -> None:
     subject = plan(degree(accredited_by=None))
     steps = next_steps(subject)
