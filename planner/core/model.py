@@ -300,6 +300,8 @@ class Plan:
         """Top-level keys the planner does not know."""
         self.invalid: dict[str, Any] = {}
         """Top-level known keys with a value of the wrong type (title, profile, items, ...)."""
+        self.schema_hint: str | None = None
+        """The target of the file's `#:schema` first line, kept when the plan is saved."""
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Plan:
@@ -353,7 +355,9 @@ class Plan:
 
     def copy(self) -> Plan:
         """An independent copy."""
-        return Plan.from_toml(_deep_copy(self.to_toml()))
+        plan = Plan.from_toml(_deep_copy(self.to_toml()))
+        plan.schema_hint = self.schema_hint
+        return plan
 
     def item(self, item_id: str) -> Item | None:
         """The first item with this id, or None."""

@@ -20,6 +20,15 @@ from planner.core.model import FORMAT, Plan
 MAX_BYTES = 10 * 1024 * 1024
 """The largest plan the planner reads (10 MiB)."""
 
+SCHEMA_FILE = "hit-career-plan-1.schema.json"
+"""The name `planner schema > ...` saves the JSON Schema under, beside the plans."""
+SCHEMA_HINT = "./" + SCHEMA_FILE
+"""Where the `#:schema` first line of a plan points when the file names no other place.
+
+A path relative to the plan, as taplo (Even Better TOML) and tombi resolve it: a plan mailed
+to an advisor works with the schema saved once in the folder where the advisor keeps plans.
+A file whose first line names another target (a URL, `../`) keeps it when saved."""
+
 
 class PlanFileError(Exception):
     """A file that cannot be read as a plan, or written: one sentence for the user."""
@@ -120,7 +129,17 @@ def parse_plan(data: bytes | str, path: str) -> Plan:
     text = data if isinstance(data, str) else decode(data, path)
     document = parse_toml(text, path)
     check_format(document, text, path)
-    return Plan.from_toml(document)
+    plan = Plan.from_toml(document)
+    plan.schema_hint = schema_target(text)
+    return plan
+
+
+def schema_target(text: str) -> str | None:
+    """What the text's `#:schema TARGET` first line points at, or None without one."""
+    if not text.startswith("#:schema "):
+        return None
+    target = text[9 : text.find("\n") if "\n" in text else len(text)].strip()
+    return target or None
 
 
 def check_format(document: dict[str, Any], text: str, path: str) -> None:
@@ -177,10 +196,26 @@ def load_plan(path: str) -> Plan:
 
 
 def dumps(plan: Plan) -> str:
-    """The plan in the canonical layout."""
+    """The plan in the canonical layout, after a `#:schema` line for editors (SCHEMA_HINT)."""
     import tomli_w  # imported here so that `planner check` does not pay for it
 
-    return tomli_w.dumps(plan.to_toml(), multiline_strings=True)
+    data = plan.to_toml()
+    # Multi-line strings read better, but TOML readers may turn their CRLF into LF: a plan
+    # holding a carriage return anywhere is written with escapes, so that it reads back exactly.
+    text = tomli_w.dumps(data, multiline_strings=not _holds_carriage_return(data))
+    return f"#:schema {plan.schema_hint or SCHEMA_HINT}\n" + text
+
+
+def _holds_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(
+            _holds_carriage_return(key) or _holds_carriage_return(entry) for key, entry in value.items()
+        )
+    if isinstance(value, list):
+        return any(_holds_carriage_return(entry) for entry in value)
+    return False
 
 
 def has_comments(text: str) -> bool:
@@ -246,7 +281,7 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
             mode = 0o666 & ~_umask()
     try:
         descriptor, temporary = tempfile.mkstemp(
-            prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder
+            prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=".tmp", dir=folder
         )
     except PermissionError:
         raise PlanFileError(path, "the folder is not writable, so the plan cannot be saved there") from None
@@ -274,7 +309,47 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
         _remove(temporary)
         raise
     _fsync_folder(folder)
+    remove_stray_temporaries(target)
     return os.stat(target)
+
+
+def remove_stray_temporaries(target: str) -> list[str]:
+    """Delete temporary files that an interrupted save of `target` left behind.
+
+    Temporaries are named `.NAME.PID.XXXX.tmp`; one whose process is gone is stray (a process
+    killed mid-save). Those of a live process are left alone: it may be saving right now.
+    """
+    folder = os.path.dirname(target) or "."
+    prefix = f".{os.path.basename(target)}."
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+            removed.append(name)
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _umask() -> int:
@@ -327,3 +402,41 @@ def write_new(path: str, text: str) -> None:
     if not os.path.isdir(folder):
         raise PlanFileError(path, "its folder does not exist")
     write_atomic(path, text.encode("utf-8"))
+
+
+def changed_on_disk(path: str, text_read: str | None) -> bool:
+    """True when the file at `path` no longer holds `text_read` (edited elsewhere, or removed).
+
+    A new plan (`text_read` None) counts as changed when a file has appeared at `path`.
+    """
+    try:
+        data, _info = read_bytes(path)
+    except PlanFileError:
+        return text_read is not None
+    if text_read is None:
+        return True
+    try:
+        return decode(data, path) != text_read
+    except PlanFileError:
+        return True
+
+
+RECOVERY_SUFFIX = ".recovered"
+
+
+def recovery_path(path: str) -> str:
+    """Where unsaved edits to the plan at `path` are kept when the app is hung up or killed."""
+    return os.path.realpath(path) + RECOVERY_SUFFIX
+
+
+def write_recovery(plan: Plan, path: str) -> str:
+    """Write unsaved edits beside the plan (`PLAN.toml.recovered`); returns that path."""
+    target = recovery_path(path)
+    write_atomic(target, dumps(plan).encode("utf-8"))
+    return target
+
+
+def find_recovery(path: str) -> str | None:
+    """The recovery file for the plan at `path`, when one exists."""
+    target = recovery_path(path)
+    return target if os.path.exists(target) else None
