@@ -12,6 +12,7 @@ budget: validating a 1,000-item plan takes under 5 ms. `--profile` prints where 
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -33,7 +34,11 @@ def timings_ms(action: Callable[[], object], repeat: int) -> tuple[float, float]
     """The median and the fastest wall time of `action` in milliseconds, after one warm-up run.
 
     The fastest run shows what the code costs on a quiet machine; the median, what a user sees.
+    The garbage of what ran before is collected first: otherwise the collector, still sorting
+    through the freshly made plan and the previous section's leftovers, runs inside the timings
+    (validating 1,000 items then reads about 4 ms instead of about 2.4 ms).
     """
+    gc.collect()
     action()
     times = []
     for _ in range(repeat):
