@@ -2,10 +2,11 @@
 
 The goal's path (catalog) is walked in order. A step is not proposed when its milestone, or a
 later one on the path, is already in the plan, held, or completed in the profile; the profile's
-role counts as its job held for `healthcare_experience_years`. The first proposed step starts at
-the plan's `starts` term, or after the latest item already on the path; each next one starts in
-the term after the one before it ends and waits for it (`after`). Taking every step gives a plan
-with no error.
+role counts as its job held for `healthcare_experience_years` (a role held for less than the two
+years its job is on the path for is continued: the job is proposed for the terms that are left).
+The first proposed step starts at the plan's `starts` term, or after the latest item already on
+the path; each next one starts in the term after the one before it ends and waits for it
+(`after`). Taking every step gives a plan with no error.
 """
 
 from __future__ import annotations
@@ -72,61 +73,34 @@ class NextStep:
         return f"NextStep({self.id} {self.start}..{self.end})"
 
 
-def _qualifies(step: Step, placed: Placed, facts: Facts) -> bool:
-    """True when a plan item fulfils the step (the degree must be accredited by CAHIIM)."""
-    if "accredited_by" in step.fields:
-        return facts.accredited(placed.item)
-    return True
-
-
 def next_steps(plan: Plan, cat: Catalog | None = None, today: Term | None = None) -> list[NextStep]:
-    """The steps the plan still lacks on the way to its goal, in order; [] when none or no goal."""
+    """The steps the plan still lacks on the way to its goal, in order; [] when none or no goal.
+
+    `today` is where a plan without `starts` begins (the current term when not given).
+    """
     cat = cat or catalog()
     goal = cat.goals.get(plan.profile.goal or "")
     if goal is None:
         return []
     facts = Facts(plan, cat)
-    in_plan_unplaced = {item.requirement for item in plan.items if item.start is None}
-    needed = facts.experience_terms
+    first, continues_role = _first_missing(goal.path, plan, facts)
+    anchor = _latest_planned(goal.path[:first], facts)
 
-    latest_present = -1
-    anchor: Placed | None = None
-    role_remainder: int | None = None  # index of a role job held for less time than needed
-    for index, step in enumerate(goal.path):
-        milestone = step.milestone
-        matches = [p for p in facts.placed if p.milestone is milestone and _qualifies(step, p, facts)]
-        present = bool(matches) or milestone.id in facts.done or milestone.id in in_plan_unplaced
-        if facts.role is milestone and not matches:
-            if step.experience and facts.role_terms < needed:
-                role_remainder = index
-            present = True
-        if present:
-            latest_present = index
-        for placed in matches:
-            if anchor is None or placed.end > anchor.end:
-                anchor = placed
-
-    first = latest_present + 1
-    if role_remainder is not None and role_remainder == latest_present:
-        first = role_remainder
-        anchor = None
-
-    plan_start = plan.profile.starts or today or Term.current()
-    start = plan_start
+    start = plan.profile.starts or today or Term.current()
     previous_id: str | None = None
     if anchor is not None:
-        start = Term(max(plan_start.index, anchor.end + 1))
+        start = Term(max(start.index, anchor.end + 1))
         previous_id = anchor.item.id
 
     steps: list[NextStep] = []
     taken: set[str] = set()
-    for step in goal.path[first:]:
+    for position, step in enumerate(goal.path[first:]):
         milestone = step.milestone
         terms = step.terms
         if step.experience:
-            terms = needed
-            if facts.role is milestone:
-                terms = max(1, math.ceil(needed - facts.role_terms))
+            terms = facts.experience_terms
+            if position == 0 and continues_role:  # what the role's years leave of the two years
+                terms = max(1, math.ceil(facts.experience_terms - facts.role_terms))
         end = start.shift(terms - 1)
         fields: dict[str, Any] = dict(step.fields)
         if previous_id:
@@ -139,6 +113,44 @@ def next_steps(plan: Plan, cat: Catalog | None = None, today: Term | None = None
         previous_id = step_id
         start = end.next()
     return steps
+
+
+def _first_missing(path: tuple[Step, ...], plan: Plan, facts: Facts) -> tuple[int, bool]:
+    """Where the proposals begin on the path, and whether the first one continues the profile's role.
+
+    They begin after the last milestone already covered: in the plan (placed or not), held, or
+    completed in the profile. The profile's role covers its job on the path when its years give
+    the two years the job is there for; with fewer, the proposals begin with that job, for the
+    terms that are left, and the milestones before it count as covered.
+    """
+    unplaced = {item.requirement for item in plan.items if item.start is None}
+    first, continues_role = 0, False
+    for index, step in enumerate(path):
+        milestone = step.milestone
+        if _planned(step, facts) or milestone.id in facts.done or milestone.id in unplaced:
+            first, continues_role = index + 1, False
+        elif facts.role is milestone:
+            short = step.experience and facts.role_terms < facts.experience_terms
+            first, continues_role = (index, True) if short else (index + 1, False)
+    return first, continues_role
+
+
+def _planned(step: Step, facts: Facts) -> list[Placed]:
+    """The plan's items that fulfil the step (the degree must be accredited by CAHIIM)."""
+    items = facts.of(step.milestone.id)
+    if "accredited_by" in step.fields:
+        return [placed for placed in items if facts.accredited(placed.item)]
+    return items
+
+
+def _latest_planned(path: tuple[Step, ...], facts: Facts) -> Placed | None:
+    """The item on these steps of the path that ends last: the next step follows it."""
+    latest = None
+    for step in path:
+        for placed in _planned(step, facts):
+            if latest is None or placed.end > latest.end:
+                latest = placed
+    return latest
 
 
 def take(plan: Plan, step: NextStep) -> Item:

@@ -288,7 +288,7 @@ STEPS = {
             "Advancement usually requires two to four years of job experience; senior "
             "technicians are the ones who specialise."
         ),
-        "source": "P10",
+        "source": "P7, P10",
     },
     "technician-large": {
         "milestone": "health-information-technician",
@@ -298,7 +298,7 @@ STEPS = {
             "In large departments, experienced technicians may advance to section supervisor; "
             "advancement usually requires two to four years of job experience."
         ),
-        "source": "P9",
+        "source": "P9, P10",
     },
     "technician-small": {
         "milestone": "health-information-technician",

@@ -114,30 +114,63 @@ class Facts:
     def __init__(self, plan: Plan, cat: Catalog) -> None:
         self.plan = plan
         self.cat = cat
+        self._first_ends: dict[str, int] = {}
         self.experience_terms: int = cat.parameters["experience_terms"]
         profile = plan.profile
         self.profile = profile
 
-        placed: list[Placed] = []
         milestones = cat.milestones
-        for position, item in enumerate(plan.items):
-            milestone = milestones.get(item.requirement) if item.requirement else None
-            if milestone is None or item.start is None:
+        placed: list[Placed] = []
+        jobs: list[Placed] = []
+        by_id: dict[str, Item] = {}
+        by_milestone: dict[str, list[Placed]] = {}
+        named: dict[str, list[Item]] = {}
+        latest = -_NEVER
+        ill_typed: list[tuple[int, Item]] = []
+        for position, item in enumerate(plan.items):  # one pass, kept lean: plans can be long
+            if item.id is not None and item.id not in by_id:
+                by_id[item.id] = item
+            if item.invalid:
+                ill_typed.append((position, item))
+            start, end = item.start, item.end
+            if end is not None and end.index > latest:
+                latest = end.index
+            if start is None:
+                if item.requirement in milestones:
+                    named.setdefault(item.requirement, []).append(item)  # type: ignore[arg-type]
                 continue
-            start = item.start.index
-            end = item.end.index if item.end is not None and item.end.index >= start else start
-            placed.append(Placed(item, milestone, start, end, position))
+            first = start.index
+            if first > latest:
+                latest = first
+            milestone = milestones.get(item.requirement)  # type: ignore[arg-type]
+            if milestone is None:
+                continue
+            named.setdefault(milestone.id, []).append(item)
+            last = end.index if end is not None and end.index >= first else first
+            entry = Placed(item, milestone, first, last, position)
+            placed.append(entry)
+            by_milestone.setdefault(milestone.id, []).append(entry)
+            if milestone.rank is not None:
+                jobs.append(entry)
         self.placed = placed
-
-        last = plan.last_term()
-        self.plan_end: int | None = last.index if last else None
+        """Items with a catalog milestone and a valid start, in file order."""
+        self.by_id = by_id
+        """The first item with each id."""
+        self.by_milestone = by_milestone
+        """Placed items by milestone id, in file order."""
+        self.named = named
+        """Every item that names a catalog milestone, placed or not, by milestone id."""
+        self.ill_typed = ill_typed
+        """(position, item) of the items with a known field of the wrong type or form."""
+        self.plan_end: int | None = latest if latest != -_NEVER else None
+        """The plan's end: the latest `end` or `start` among its items (as `plan.last_term()`)."""
         starts = profile.starts
         self.plan_start: int | None = (
             starts.index if starts else (min((p.start for p in placed), default=None))
         )
 
         # Jobs: a job without `end` runs until the next job starts, or else to the plan's end.
-        jobs = sorted((p for p in placed if p.milestone.is_job), key=lambda p: (p.start, p.position))
+        jobs.sort(key=lambda p: (p.start, p.position))
         job_starts = [job.start for job in jobs]
         for job in jobs:
             if job.item.end is None:
@@ -147,8 +180,11 @@ class Facts:
                 elif self.plan_end is not None:
                     job.end = max(job.start, self.plan_end)
         self.jobs = jobs
+        """Job items in the order they start."""
         self.jobs_by_end = sorted(jobs, key=lambda p: (p.end, p.start, p.position))
         self.job_ends = [job.end for job in self.jobs_by_end]
+        self.first_job_end: int = self.job_ends[0] if jobs else _NEVER
+        """The earliest last term of any job: a job is before term T when this is earlier than T."""
 
         # The profile.
         role = profile.role if profile.role in milestones and milestones[profile.role].is_job else None
@@ -157,10 +193,15 @@ class Facts:
         valid_years = years is not None and 0 <= years <= cat.parameters["max_experience_years"]
         self.years: float = years if valid_years else 0  # type: ignore[assignment]
         self.role_terms: float = self.years * 3 if self.role else 0
-        held = [c for c in (profile.credentials or []) if c in cat.credentials]
-        self.held: set[str] = set(held)
+        # A credential the profile lists as held, or as completed, is held from the plan's start,
+        # and holding it means its prerequisites were met (holding RHIT: the degree and the exam).
+        self.held_in_profile: list[str] = []
+        for credential in [*(profile.credentials or ()), *(profile.completed or ())]:
+            if credential in cat.credentials and credential not in self.held_in_profile:
+                self.held_in_profile.append(credential)
+        self.held: set[str] = set(self.held_in_profile)
         done = {m for m in (profile.completed or []) if m in milestones}
-        for credential in held:
+        for credential in self.held_in_profile:
             done.update(milestones[credential].prerequisites)
             done.add(credential)
         self.done = done
@@ -169,16 +210,24 @@ class Facts:
         self.clerk_work = Intervals(
             [(j.start, j.end) for j in jobs if j.milestone.id == "health-information-clerk"]
         )
-        rhit_starts = [p.start for p in placed if p.milestone.id == "rhit"]
+        rhit_starts = [p.start for p in self.of("rhit")]
         self.rhit_from = -_NEVER if "rhit" in self.held else min(rhit_starts, default=_NEVER)
 
     def of(self, milestone_id: str) -> list[Placed]:
-        """The placed items that name this milestone."""
-        return [p for p in self.placed if p.milestone.id == milestone_id]
+        """The placed items that name this milestone, in file order."""
+        return self.by_milestone.get(milestone_id, [])
 
-    def first_end(self, predicate: Callable[[Placed], bool]) -> int:
-        """The earliest last term among placed items that match, or a term after every other."""
-        return min((p.end for p in self.placed if predicate(p)), default=_NEVER)
+    def first_end(self, milestone_id: str, predicate: Callable[[Placed], bool] | None = None) -> int:
+        """The earliest last term among placed items of a milestone (that match), or a term after all."""
+        if predicate is not None:
+            return min((p.end for p in self.of(milestone_id) if predicate(p)), default=_NEVER)
+        if milestone_id not in self._first_ends:
+            self._first_ends[milestone_id] = min((p.end for p in self.of(milestone_id)), default=_NEVER)
+        return self._first_ends[milestone_id]
+
+    def done_before(self, milestone_id: str, term: int) -> bool:
+        """True when the milestone is done before `term`: in the profile, or an item ends earlier."""
+        return milestone_id in self.done or self.first_end(milestone_id) < term
 
     def previous_job(self, job: Placed) -> Placed | None:
         """The latest job item that ends before `job` starts."""
@@ -231,66 +280,60 @@ def rhit_exam_rules(facts: Facts) -> Iterator[Finding]:
     """rhit-exam-needs-cahiim-associate and rhit-not-via-other-training."""
     if "associate-hit" in facts.done:
         return
-    degree_end = facts.first_end(lambda p: p.milestone.id == "associate-hit" and facts.accredited(p.item))
-    other = [
-        p
-        for p in facts.placed
-        if (p.milestone.kind in ("degree", "certificate-program") and not facts.accredited(p.item))
-        or p.milestone.kind in ("training", "job")
-    ]
-    other.sort(key=lambda p: (p.start, p.position))
-    completed_other = [
-        m
-        for m in sorted(facts.done)
-        if facts.cat.milestones[m].kind in ("training", "certificate-program") or m == "bachelor-hia"
-    ]
-    for exam in facts.of("rhit-exam"):
-        if degree_end < exam.start:
-            continue
+    degree_end = facts.first_end("associate-hit", lambda p: facts.accredited(p.item))
+    exams = [exam for exam in facts.of("rhit-exam") if degree_end >= exam.start]
+    if not exams:
+        return
+    planned_end, planned = _planned_preparation(facts)
+    before_plan = _preparation_before_plan(facts)
+    for exam in exams:
         yield "rhit-exam-needs-cahiim-associate", exam.item.id, {}
-        preparation = next((p for p in other if p.end < exam.start), None)
-        if preparation is not None:
-            label = _label(preparation)
-            if preparation.milestone.kind in ("degree", "certificate-program"):
-                label += ", not accredited by CAHIIM,"
-            yield "rhit-not-via-other-training", exam.item.id, {"preparation": label}
-        elif facts.role is not None:
-            yield (
-                "rhit-not-via-other-training",
-                exam.item.id,
-                {"preparation": f"Your work as {facts.role.name.lower()}"},
-            )
-        elif completed_other:
-            yield (
-                "rhit-not-via-other-training",
-                exam.item.id,
-                {"preparation": f"Your completed {facts.cat.name_of(completed_other[0])}"},
-            )
+        preparation = planned if planned_end < exam.start else before_plan
+        if preparation:
+            yield "rhit-not-via-other-training", exam.item.id, {"preparation": preparation}
+
+
+def _planned_preparation(facts: Facts) -> tuple[int, str]:
+    """The plan's item that prepares for the exam without making one eligible and ends first:
+    (its last term, its name), or (a term after all, "") when there is none. Such items are
+    degrees and programs not accredited by CAHIIM, intensive and in-house training, and jobs."""
+    first: tuple[int, int, str] = (_NEVER, 0, "")
+    for p in facts.placed:
+        kind = p.milestone.kind
+        if (p.end, p.position) >= first[:2]:
+            continue
+        if kind in ("degree", "certificate-program") and not facts.accredited(p.item):
+            first = (p.end, p.position, _label(p) + ", not accredited by CAHIIM,")
+        elif kind in ("training", "job"):
+            first = (p.end, p.position, _label(p))
+    return first[0], first[2]
+
+
+def _preparation_before_plan(facts: Facts) -> str | None:
+    """The profile's role, else its completed training or programs, in words; None when neither."""
+    if facts.role is not None:
+        return f"Your work as {facts.role.name.lower()}"
+    kinds = ("training", "certificate-program", "degree")
+    completed = [m for m in sorted(facts.done) if facts.cat.milestones[m].kind in kinds]
+    return f"Your completed {facts.cat.name_of(completed[0])}" if completed else None
 
 
 def rhit_needs_exam(facts: Facts) -> Iterator[Finding]:
     """An RHIT credential needs the exam before it."""
-    if "rhit-exam" in facts.done:
-        return
-    exam_end = facts.first_end(lambda p: p.milestone.id == "rhit-exam")
     for credential in facts.of("rhit"):
-        if exam_end >= credential.start:
+        if not facts.done_before("rhit-exam", credential.start):
             yield "rhit-needs-exam", credential.item.id, {}
 
 
 def associate_coursework(facts: Facts) -> Iterator[Finding]:
     """An associate degree whose given coursework misses some of the nine areas."""
-    courses = sorted(
-        (p.start, p.end, p.item.area) for p in facts.placed if p.milestone.id == "course" and p.item.area
-    )
+    courses = sorted((p.start, p.end, p.item.area) for p in facts.of("course") if p.item.area)
     course_starts = [course[0] for course in courses]
-    placed_by_item = {id(p.item): p for p in facts.placed if p.milestone.id == "associate-hit"}
-    for item in facts.plan.items:
-        if item.requirement != "associate-hit":
-            continue
+    placed = {id(p.item): p for p in facts.of("associate-hit")}
+    for item in facts.named.get("associate-hit", ()):
         areas = set(item.covers or ())
-        degree = placed_by_item.get(id(item))
-        if degree is not None:
+        degree = placed.get(id(item))
+        if degree is not None:  # the areas of the courses within its terms
             index = bisect.bisect_left(course_starts, degree.start)
             while index < len(courses) and courses[index][0] <= degree.end:
                 if courses[index][1] <= degree.end:
@@ -308,10 +351,16 @@ def high_school_preparation(facts: Facts) -> Iterator[Finding]:
     if facts.profile.education != "high-school-student":
         return
     taken = set(facts.profile.high_school_courses or ())
-    courses = [p for p in facts.placed if p.milestone.id == "high-school-course"]
+    first_taken: dict[str, int] = {}  # subject -> the earliest last term of a course in it
+    for course in facts.of("high-school-course"):
+        subject = course.item.area or ""
+        first_taken[subject] = min(course.end, first_taken.get(subject, _NEVER))
     for degree in facts.of("associate-hit"):
-        planned = taken | {p.item.area for p in courses if p.end < degree.start}
-        missing = [s for s in facts.cat.high_school_subjects if s not in planned]
+        missing = [
+            subject
+            for subject in facts.cat.high_school_subjects
+            if subject not in taken and first_taken.get(subject, _NEVER) >= degree.start
+        ]
         if missing:
             yield "high-school-preparation", degree.item.id, {"missing": _and(missing)}
 
@@ -332,45 +381,41 @@ def healthcare_experience(facts: Facts) -> Iterator[Finding]:
     if facts.years:
         return
     first = next((job for job in facts.jobs if job.milestone.rank), None)
-    if first is not None and not any(job.end < first.start for job in facts.jobs):
+    if first is not None and facts.first_job_end >= first.start:
         yield "healthcare-experience", first.item.id, {}
 
 
 def no_coding_degree(facts: Facts) -> Iterator[Finding]:
     """A degree in coding, which does not exist."""
-    for item in facts.plan.items:
-        milestone = facts.cat.milestones.get(item.requirement or "")
-        if milestone and milestone.kind == "degree" and item.field and "coding" in item.field.lower():
-            yield "no-coding-degree", item.id, {}
+    for milestone, items in facts.named.items():
+        if facts.cat.milestones[milestone].kind == "degree":
+            for item in items:
+                if item.field and "coding" in item.field.lower():
+                    yield "no-coding-degree", item.id, {}
 
 
 def skills_learned_on_the_job(facts: Facts) -> Iterator[Finding]:
-    """A coding or registry job with no job before it."""
+    """A coding or registry job with no job before it (nor a role in the profile)."""
     if facts.role is not None:
         return
     for job in facts.jobs:
-        if job.milestone.id in ("coding-specialist", "cancer-registrar"):
-            if not any(other.end < job.start for other in facts.jobs if other is not job):
-                yield "skills-learned-on-the-job", job.item.id, {}
+        if job.milestone.id in ("coding-specialist", "cancer-registrar") and facts.first_job_end >= job.start:
+            yield "skills-learned-on-the-job", job.item.id, {}
 
 
 def specialisation_credential(facts: Facts) -> Iterator[Finding]:
-    """A specialisation whose credential is neither held nor planned."""
-    requirements = {item.requirement for item in facts.plan.items}
+    """A specialisation (the goal or a job) whose credential is neither held nor planned."""
     for special in facts.cat.specialisations.values():
-        jobs = [job for job in facts.jobs if job.milestone.id == special.job]
-        if not jobs and special.job not in requirements and facts.profile.goal != special.goal:
+        jobs = facts.named.get(special.job, [])
+        if not jobs and facts.profile.goal != special.goal:
             continue
-        if special.credential in facts.held or special.credential in requirements:
+        if special.credential in facts.held or special.credential in facts.named:
             continue
-        item = (
-            jobs[0].item.id
-            if jobs
-            else next((i.id for i in facts.plan.items if i.requirement == special.job), None)
-        )
+        placed = [job for job in facts.jobs if job.milestone.id == special.job]
+        first = placed[0].item if placed else jobs[0] if jobs else None
         yield (
             "specialisation-credential",
-            item,
+            first.id if first is not None else None,
             {
                 "specialisation": special.name,
                 "credential": facts.cat.name_of(special.credential).lower(),
@@ -383,40 +428,69 @@ def credential_renewal(facts: Facts) -> Iterator[Finding]:
     if facts.plan_end is None:
         return
     limit = facts.cat.parameters["renewal_terms"]
-    renewals: dict[str, list[int]] = {}
-    for p in facts.placed:
-        if p.milestone.id == "continuing-education" and p.item.renews:
-            renewals.setdefault(p.item.renews, []).append(p.start)
-    held: list[tuple[str | None, str, int]] = []
+    renewed: dict[str, list[int]] = {}  # the item id or catalog id renewed -> terms
+    for ceu in facts.of("continuing-education"):
+        if ceu.item.renews:
+            renewed.setdefault(ceu.item.renews, []).append(ceu.start)
+    by_kind = {
+        credential: Renewals(renewed.get(credential, []), limit) for credential in facts.cat.credentials
+    }
+    held: list[tuple[Item | None, str, int]] = []  # (the item, or None when held in the profile)
     if facts.plan_start is not None:
-        held += [
-            (None, credential, facts.plan_start)
-            for credential in facts.profile.credentials or ()
-            if credential in facts.held
-        ]
-    held += [(p.item.id, p.milestone.id, p.start) for p in facts.placed if p.milestone.kind == "credential"]
-    for item_id, credential, start in held:
-        dates = sorted(renewals.get(credential, []) + (renewals.get(item_id, []) if item_id else []))
-        last = start
-        for renewal in dates + [max(facts.plan_end, start)]:
-            if renewal < last:
-                continue
-            if renewal - last > limit:
+        held += [(None, credential, facts.plan_start) for credential in facts.held_in_profile]
+    held += [(p.item, p.milestone.id, p.start) for credential in by_kind for p in facts.of(credential)]
+    for item, credential, start in held:
+        item_id = item.id if item is not None else None
+        # renewals of this very item split the stretch to the plan's end into parts
+        own = renewed.get(item_id, []) if item_id and item_id != credential else []
+        points = [start, *sorted(term for term in own if term > start), max(facts.plan_end, start)]
+        for first, last in zip(points, points[1:], strict=False):
+            gap = by_kind[credential].first_gap(first, last)
+            if gap is not None:
                 name = facts.cat.name_of(credential)
-                label = f'{name} "{item_id}"' if item_id else f"{name} you hold"
                 yield (
                     "credential-renewal",
                     item_id,
                     {
-                        "credential": label,
-                        "terms": renewal - last,
-                        "start": str(Term(last)),
-                        "end": str(Term(renewal)),
+                        "credential": f"{name} you hold" if item is None else f'{name} "{item_id}"',
+                        "terms": gap[1] - gap[0],
+                        "start": str(Term(gap[0])),
+                        "end": str(Term(gap[1])),
                         "note": facts.cat.parameters["renewal_source_note"],
                     },
                 )
                 break
-            last = renewal
+
+
+class Renewals:
+    """The terms in which continuing education renews one kind of credential, with the long
+    stretches between them found once, so that finding a credential's first one is a lookup."""
+
+    def __init__(self, terms: list[int], limit: int) -> None:
+        self.terms = sorted(terms)
+        self.limit = limit
+        """The longest stretch, in terms, that needs no renewal."""
+        count = len(self.terms)
+        self.next_gap = [count - 1] * count
+        """For each renewal, the first one at or after it that is followed by a long stretch
+        (the last renewal when none is)."""
+        for index in range(count - 2, -1, -1):
+            long = self.terms[index + 1] - self.terms[index] > limit
+            self.next_gap[index] = index if long else self.next_gap[index + 1]
+
+    def first_gap(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first stretch longer than the limit from `start` to `end`, renewal to renewal."""
+        terms, limit = self.terms, self.limit
+        first = bisect.bisect_right(terms, start)
+        if first == len(terms) or terms[first] >= end:  # no renewal in between
+            return (start, end) if end - start > limit else None
+        if terms[first] - start > limit:
+            return start, terms[first]
+        gap = self.next_gap[first]
+        if gap + 1 < len(terms) and terms[gap + 1] < end:
+            return terms[gap], terms[gap + 1]
+        last = terms[bisect.bisect_left(terms, end) - 1]
+        return (last, end) if end - last > limit else None
 
 
 def supervisor_needs_experience(facts: Facts) -> Iterator[Finding]:
@@ -474,25 +548,15 @@ def director_small_needs_rhit(facts: Facts) -> Iterator[Finding]:
 
 def director_large_needs_bachelor(facts: Facts) -> Iterator[Finding]:
     """A director in a large facility without the bachelor's in HIA."""
-    if "bachelor-hia" in facts.done:
-        return
-    bachelor_end = facts.first_end(lambda p: p.milestone.id == "bachelor-hia")
-    for job in facts.jobs:
-        if job.milestone.id == "director" and job.item.facility == "large" and bachelor_end >= job.start:
+    for job in facts.of("director"):
+        if job.item.facility == "large" and not facts.done_before("bachelor-hia", job.start):
             yield "director-large-needs-bachelor", job.item.id, {}
 
 
 def clerk_promotion(facts: Facts) -> Iterator[Finding]:
     """A technician job right after clerk work, without two years as clerk or in-house training."""
-    training_end = (
-        -_NEVER
-        if "in-house-training" in facts.done
-        else facts.first_end(lambda p: p.milestone.id == "in-house-training")
-    )
     clerk_role = facts.role is not None and facts.role.id == "health-information-clerk"
-    for job in facts.jobs:
-        if job.milestone.id != "health-information-technician":
-            continue
+    for job in facts.of("health-information-technician"):
         previous = facts.previous_job(job)
         after_clerk = (
             previous.milestone.id == "health-information-clerk" if previous is not None else clerk_role
@@ -503,7 +567,7 @@ def clerk_promotion(facts: Facts) -> Iterator[Finding]:
         terms = facts.clerk_work.count_before(job.start) + (facts.role_terms if clerk_role else 0)
         if terms < facts.experience_terms:
             problems.append(f"the plan has {describe_terms(terms)} as a clerk before it")
-        if training_end >= job.start:
+        if not facts.done_before("in-house-training", job.start):
             problems.append("no hospital in-house training is planned before it")
         if problems:
             yield "clerk-promotion", job.item.id, {"problem": " and ".join(problems)}
@@ -531,102 +595,89 @@ SEED_RULES: tuple[Callable[[Facts], Iterator[Finding]], ...] = (
 # --- the plan-structure rules -----------------------------------------------------------------
 
 _KIND_WORDS = {"str": "text", "list": "a list of text", "number": "a number", "date": "a date"}
+_TOP_LEVEL_WORDS = {"title": "text", "profile": "a table"}
 
 
-def _invalid_fields(record: Record, item: str | None, where: str) -> Iterator[Finding]:
-    """bad-term and bad-value for fields whose value has the wrong type or form."""
-    for name, value in record.invalid.items():
-        kind = record.KINDS[name]
-        if kind == "term":
-            yield "bad-term", item, {"field": f"{where}{name}", "value": _short(value)}
-        else:
-            yield (
-                "bad-value",
-                item,
-                {"problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}."},
+def duplicate_id(facts: Facts) -> Iterator[Finding]:
+    """An item id used twice: on the later item."""
+    seen: set[str] = set()
+    for item in facts.plan.items:
+        if item.id is not None:
+            if item.id in seen:
+                yield "duplicate-id", item.id, {"id": item.id}
+            seen.add(item.id)
+
+
+def unknown_reference(facts: Facts) -> Iterator[Finding]:
+    """A requirement, after, renews, profile goal, role, completed or credentials entry, or a
+    comment's item, that names nothing."""
+    cat, items = facts.cat, facts.by_id
+    yield from _profile_references(facts)
+    for item in facts.plan.items:
+        if item.requirement is not None and item.requirement not in cat.milestones:
+            yield _unknown(item.id, "requirement", item.requirement, "is not a milestone in the catalog")
+        for other in item.after or ():
+            if other not in items:
+                yield _unknown(item.id, "after", other, "is not the id of an item in this plan")
+        if item.renews is not None and item.renews not in items and item.renews not in cat.credentials:
+            what = "is neither an item of this plan nor a credential in the catalog"
+            yield _unknown(item.id, "renews", item.renews, what)
+    for number, comment in enumerate(facts.plan.comments, 1):
+        if comment.item is not None and comment.item not in items:
+            yield _unknown(
+                None, f"Comment {number}: item", comment.item, "is not the id of an item in this plan"
             )
 
 
-def _required(record: Record, names: tuple[str, ...], item: str | None, where: str) -> Iterator[Finding]:
-    for name in names:
-        if getattr(record, name) is None and name not in record.invalid:
-            yield "bad-value", item, {"problem": f"{where}{name} is missing; it is required."}
+def _profile_references(facts: Facts) -> Iterator[Finding]:
+    profile, cat = facts.plan.profile, facts.cat
+    if profile.goal is not None and profile.goal not in cat.goals:
+        yield _unknown(None, "profile.goal", profile.goal, "is not a goal; goals are " + ", ".join(cat.goals))
+    if (
+        profile.role is not None
+        and profile.role != cat.parameters["no_role"]
+        and profile.role not in cat.jobs
+    ):
+        yield _unknown(None, "profile.role", profile.role, 'is not a job in the catalog (or "none")')
+    for milestone in profile.completed or ():
+        if milestone not in cat.milestones:
+            yield _unknown(None, "profile.completed", milestone, "is not a milestone in the catalog")
+    for credential in profile.credentials or ():
+        if credential not in cat.credentials:
+            yield _unknown(None, "profile.credentials", credential, "is not a credential in the catalog")
 
 
-def _one_of(
-    value: Any, allowed: tuple[str, ...] | set[str], item: str | None, field: str
-) -> Iterator[Finding]:
-    if value is not None and value not in allowed:
-        yield (
-            "bad-value",
-            item,
-            {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}."},
-        )
+def _unknown(item: str | None, field: str, value: str, what: str) -> Finding:
+    return "unknown-reference", item, {"field": field, "value": value, "what": what}
 
 
-def structure_rules(facts: Facts) -> Iterator[Finding]:
-    """duplicate-id, unknown-reference, bad-term, end-before-start, after-not-respected,
-    dependency-cycle and bad-value."""
-    plan, cat = facts.plan, facts.cat
-    milestones = cat.milestones
+def bad_term(facts: Facts) -> Iterator[Finding]:
+    """A term that is not YYYY-spring, YYYY-summer or YYYY-fall."""
+    for record, item, where in _records(facts):
+        for name, value in record.invalid.items():
+            if record.KINDS[name] == "term":
+                yield "bad-term", item, {"field": f"{where}{name}", "value": _short(value)}
 
-    for key, value in plan.invalid.items():
-        expected = "text" if key == "title" else "a table" if key == "profile" else "an array of tables"
-        yield "bad-value", None, {"problem": f"{key} should be {expected}, not {_short(value)}."}
 
-    yield from profile_rules(facts)
+def end_before_start(facts: Facts) -> Iterator[Finding]:
+    """An item whose end is earlier than its start."""
+    for item in facts.plan.items:
+        if item.end is not None and item.start is not None and item.end.index < item.start.index:
+            yield "end-before-start", item.id, {"start": str(item.start), "end": str(item.end)}
 
-    ids: set[str] = set()
-    ends: dict[str, Item] = {}
-    course_areas = set(cat.coursework_areas) | {cat.general_education}
-    for position, item in enumerate(plan.items):
-        item_id = item.id
-        where = f'Item {position + 1} ("{item_id}"): ' if item_id else f"Item {position + 1}: "
-        yield from _required(item, ("id", "requirement", "start"), item_id, where)
-        yield from _invalid_fields(item, item_id, "")
-        if item_id is not None:
-            if item_id in ids:
-                yield "duplicate-id", item_id, {"id": item_id}
-            else:
-                ids.add(item_id)
-                ends[item_id] = item
-            if not _ID_PATTERN.match(item_id):
-                yield (
-                    "bad-value",
-                    item_id,
-                    {"problem": f"The id {_short(item_id)} may hold only a-z, 0-9 and -."},
-                )
-        requirement = item.requirement
-        if requirement is not None and requirement not in milestones:
-            yield (
-                "unknown-reference",
-                item_id,
-                {"field": "requirement", "value": requirement, "what": "is not a milestone in the catalog"},
-            )
-        if item.start is not None and item.end is not None and item.end.index < item.start.index:
-            yield "end-before-start", item_id, {"start": str(item.start), "end": str(item.end)}
-        yield from _one_of(item.status, cat.statuses, item_id, "status")
-        yield from _one_of(item.facility, cat.facilities, item_id, "facility")
-        yield from _one_of(item.track, cat.tracks, item_id, "track")
-        if item.area is not None:
-            if requirement == "course":
-                yield from _one_of(item.area, sorted(course_areas), item_id, "area")  # type: ignore[arg-type]
-            elif requirement == "high-school-course":
-                yield from _one_of(item.area, cat.high_school_subjects, item_id, "area")
-        for area in item.covers or ():
-            yield from _one_of(area, sorted(course_areas), item_id, "covers")  # type: ignore[arg-type]
 
-    for item in plan.items:
-        for other_id in item.after or ():
-            other = ends.get(other_id)
-            if other is None:
-                yield (
-                    "unknown-reference",
-                    item.id,
-                    {"field": "after", "value": other_id, "what": "is not the id of an item in this plan"},
-                )
-                continue
-            if item.start is None or other.start is None or other is item:
+def after_not_respected(facts: Facts) -> Iterator[Finding]:
+    """An item that starts before an item it waits for has ended (in the same term or earlier).
+
+    What an item waits for ends with its own `end`, or in the term it starts when it has none.
+    """
+    items = facts.by_id
+    for item in facts.plan.items:
+        if not item.after or item.start is None:
+            continue
+        for other_id in item.after:
+            other = items.get(other_id)
+            if other is None or other is item or other.start is None:
                 continue
             other_end = other.end if other.end is not None and other.end >= other.start else other.start
             if item.start.index <= other_end.index:
@@ -635,130 +686,19 @@ def structure_rules(facts: Facts) -> Iterator[Finding]:
                     item.id,
                     {"start": str(item.start), "other": other_id, "end": str(other_end)},
                 )
-        if item.renews is not None and item.renews not in ends and item.renews not in cat.credentials:
-            yield (
-                "unknown-reference",
-                item.id,
-                {
-                    "field": "renews",
-                    "value": item.renews,
-                    "what": "is neither an item of this plan nor a credential in the catalog",
-                },
-            )
-
-    yield from _cycles(plan, ends)
-
-    for number, comment in enumerate(plan.comments, 1):
-        where = f"Comment {number}: "
-        yield from _required(comment, ("author", "text"), None, where)
-        yield from _invalid_fields(comment, None, where)
-        if comment.item is not None and comment.item not in ends:
-            yield (
-                "unknown-reference",
-                None,
-                {
-                    "field": f"{where}item",
-                    "value": comment.item,
-                    "what": "is not the id of an item in this plan",
-                },
-            )
-    for number, waiver in enumerate(plan.waivers, 1):
-        where = f"Waiver {number}: "
-        yield from _required(waiver, ("rule",), waiver.item, where)
-        yield from _invalid_fields(waiver, waiver.item, where)
-    for number, approval in enumerate(plan.approvals, 1):
-        where = f"Approval {number}: "
-        yield from _required(approval, ("by", "digest"), None, where)
-        yield from _invalid_fields(approval, None, where)
 
 
-def profile_rules(facts: Facts) -> Iterator[Finding]:
-    """Plan-structure rules on the [profile] table."""
-    plan, cat = facts.plan, facts.cat
-    profile = plan.profile
-    if not plan.has_profile:
-        if "profile" not in plan.invalid:
-            yield (
-                "bad-value",
-                None,
-                {"problem": "The plan has no [profile] table; it needs at least goal and starts."},
-            )
-        return
-    where = "profile."
-    yield from _required(profile, ("goal", "starts"), None, where)
-    yield from _invalid_fields(profile, None, where)
-    if profile.goal is not None and profile.goal not in cat.goals:
-        yield (
-            "unknown-reference",
-            None,
-            {
-                "field": "profile.goal",
-                "value": profile.goal,
-                "what": "is not a goal; goals are " + ", ".join(cat.goals),
-            },
-        )
-    if (
-        profile.role is not None
-        and profile.role != cat.parameters["no_role"]
-        and profile.role not in cat.jobs
-    ):
-        yield (
-            "unknown-reference",
-            None,
-            {
-                "field": "profile.role",
-                "value": profile.role,
-                "what": 'is not a job in the catalog (or "none")',
-            },
-        )
-    for milestone in profile.completed or ():
-        if milestone not in cat.milestones:
-            yield (
-                "unknown-reference",
-                None,
-                {
-                    "field": "profile.completed",
-                    "value": milestone,
-                    "what": "is not a milestone in the catalog",
-                },
-            )
-    for credential in profile.credentials or ():
-        if credential not in cat.credentials:
-            yield (
-                "unknown-reference",
-                None,
-                {
-                    "field": "profile.credentials",
-                    "value": credential,
-                    "what": "is not a credential in the catalog",
-                },
-            )
-    yield from _one_of(profile.education, cat.educations, None, "profile.education")
-    for course in profile.high_school_courses or ():
-        yield from _one_of(course, cat.high_school_subjects, None, "profile.high_school_courses")
-    years = profile.healthcare_experience_years
-    if years is not None and not 0 <= years <= cat.parameters["max_experience_years"]:
-        yield (
-            "bad-value",
-            None,
-            {
-                "problem": f"profile.healthcare_experience_years is {years}; it must be from 0 to "
-                f"{cat.parameters['max_experience_years']}."
-            },
-        )
-
-
-def _cycles(plan: Plan, items: dict[str, Item]) -> Iterator[Finding]:
-    """One dependency-cycle finding per cycle in `after`, on its first item in file order."""
+def dependency_cycle(facts: Facts) -> Iterator[Finding]:
+    """One finding per cycle in `after`, on its first item in file order."""
+    items = facts.by_id
     state: dict[str, int] = {}  # 1: on the current path, 2: finished
     reported: set[frozenset[str]] = set()
-    for root in items:
-        if root in state:
+    for root, root_item in items.items():
+        if root in state or not root_item.after:  # an item that waits for nothing closes no cycle
             continue
-        path: list[str] = []
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(items[root].after or ()))]
+        path = [root]
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(root_item.after))]
         state[root] = 1
-        path.append(root)
         while stack:
             node, successors = stack[-1]
             for successor in successors:
@@ -766,14 +706,9 @@ def _cycles(plan: Plan, items: dict[str, Item]) -> Iterator[Finding]:
                     continue
                 if state.get(successor) == 1:
                     cycle = path[path.index(successor) :]
-                    key = frozenset(cycle)
-                    if key not in reported:
-                        reported.add(key)
-                        order = {item.id: n for n, item in enumerate(plan.items)}
-                        first = min(cycle, key=lambda i: order.get(i, 0))
-                        at = cycle.index(first)
-                        ring = cycle[at:] + cycle[:at] + [first]
-                        yield "dependency-cycle", first, {"cycle": " waits for ".join(f'"{i}"' for i in ring)}
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        yield _cycle_finding(facts.plan, cycle)
                 elif successor not in state:
                     state[successor] = 1
                     path.append(successor)
@@ -783,6 +718,147 @@ def _cycles(plan: Plan, items: dict[str, Item]) -> Iterator[Finding]:
                 state[node] = 2
                 path.pop()
                 stack.pop()
+
+
+def _cycle_finding(plan: Plan, cycle: list[str]) -> Finding:
+    """The cycle told from its first item in file order, back to it."""
+    order = {item.id: n for n, item in reversed(list(enumerate(plan.items)))}
+    first = min(cycle, key=lambda i: order.get(i, 0))
+    at = cycle.index(first)
+    ring = cycle[at:] + cycle[:at] + [first]
+    return "dependency-cycle", first, {"cycle": " waits for ".join(f'"{i}"' for i in ring)}
+
+
+def bad_value(facts: Facts) -> Iterator[Finding]:
+    """A missing required field, a field of the wrong type, or a value outside its list or range."""
+    plan = facts.plan
+    for key, value in plan.invalid.items():
+        expected = _TOP_LEVEL_WORDS.get(key, "an array of tables")
+        yield "bad-value", None, {"problem": f"{key} should be {expected}, not {_short(value)}."}
+    if not plan.has_profile and "profile" not in plan.invalid:
+        yield (
+            "bad-value",
+            None,
+            {"problem": "The plan has no [profile] table; it needs at least goal and starts."},
+        )
+    for record, item, where in _records(facts):
+        for name, value in record.invalid.items():
+            kind = record.KINDS[name]
+            if kind != "term":
+                yield (
+                    "bad-value",
+                    item,
+                    {"problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}."},
+                )
+    if plan.has_profile:
+        yield from _profile_values(facts)
+    yield from _item_values(facts)
+    for number, comment in enumerate(plan.comments, 1):
+        yield from _required(comment, ("author", "text"), None, f"Comment {number}: ")
+    for number, waiver in enumerate(plan.waivers, 1):
+        yield from _required(waiver, ("rule",), waiver.item, f"Waiver {number}: ")
+    for number, approval in enumerate(plan.approvals, 1):
+        yield from _required(approval, ("by", "digest"), None, f"Approval {number}: ")
+
+
+def _profile_values(facts: Facts) -> Iterator[Finding]:
+    profile, cat = facts.plan.profile, facts.cat
+    yield from _required(profile, ("goal", "starts"), None, "profile.")
+    if profile.education is not None and profile.education not in cat.educations:
+        yield _outside(profile.education, cat.educations, None, "profile.education")
+    for course in profile.high_school_courses or ():
+        if course not in cat.high_school_subjects:
+            yield _outside(course, cat.high_school_subjects, None, "profile.high_school_courses")
+    years, most = profile.healthcare_experience_years, cat.parameters["max_experience_years"]
+    if years is not None and not 0 <= years <= most:
+        problem = f"profile.healthcare_experience_years is {years}; it must be from 0 to {most}."
+        yield "bad-value", None, {"problem": problem}
+
+
+def _item_values(facts: Facts) -> Iterator[Finding]:
+    cat = facts.cat
+    statuses, facilities, tracks = cat.statuses, cat.facilities, cat.tracks
+    coursework = (*cat.coursework_areas, cat.general_education)
+    areas = {"course": coursework, "high-school-course": cat.high_school_subjects}
+    for position, item in enumerate(facts.plan.items):
+        item_id = item.id
+        if item_id is None or item.requirement is None or item.start is None:
+            where = f'Item {position + 1} ("{item_id}"): ' if item_id else f"Item {position + 1}: "
+            yield from _required(item, ("id", "requirement", "start"), item_id, where)
+        if item_id is not None and not _ID_PATTERN.match(item_id):
+            yield "bad-value", item_id, {"problem": f"The id {_short(item_id)} may hold only a-z, 0-9 and -."}
+        if item.status is not None and item.status not in statuses:
+            yield _outside(item.status, statuses, item_id, "status")
+        if item.facility is not None and item.facility not in facilities:
+            yield _outside(item.facility, facilities, item_id, "facility")
+        if item.track is not None and item.track not in tracks:
+            yield _outside(item.track, tracks, item_id, "track")
+        if item.area is not None and item.requirement in areas and item.area not in areas[item.requirement]:
+            yield _outside(item.area, areas[item.requirement], item_id, "area")
+        for area in item.covers or ():
+            if area not in coursework:
+                yield _outside(area, coursework, item_id, "covers")
+        if item.renews is not None:
+            yield from _renews_a_credential(facts, item)
+
+
+def _renews_a_credential(facts: Facts, item: Item) -> Iterator[Finding]:
+    """`renews` names an item that is no credential (one that names nothing is unknown-reference)."""
+    target = facts.by_id.get(item.renews)  # type: ignore[arg-type]
+    if target is None or item.renews in facts.cat.credentials:
+        return
+    milestone = facts.cat.milestones.get(target.requirement or "")
+    if milestone is not None and milestone.kind != "credential":
+        problem = f'renews names "{item.renews}", a {milestone.name.lower()}; it must name a credential.'
+        yield "bad-value", item.id, {"problem": problem}
+
+
+def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
+    """The records that may hold ill-typed values, with the item their diagnostics attach to and
+    how a message names them."""
+    plan = facts.plan
+    if plan.has_profile:
+        yield plan.profile, None, "profile."
+    for position, item in facts.ill_typed:
+        yield item, item.id, "" if item.id is not None else f"Item {position + 1}: "
+    for label, records in (
+        ("Comment", plan.comments),
+        ("Waiver", plan.waivers),
+        ("Approval", plan.approvals),
+    ):
+        for number, record in enumerate(records, 1):
+            if record.invalid:
+                yield (
+                    record,
+                    getattr(record, "item", None) if label == "Waiver" else None,
+                    f"{label} {number}: ",
+                )
+
+
+def _required(record: Record, names: tuple[str, ...], item: str | None, where: str) -> Iterator[Finding]:
+    for name in names:
+        if getattr(record, name) is None and name not in record.invalid:
+            yield "bad-value", item, {"problem": f"{where}{name} is missing; it is required."}
+
+
+def _outside(value: Any, allowed: tuple[str, ...], item: str | None, field: str) -> Finding:
+    """bad-value for a value outside its list."""
+    return (
+        "bad-value",
+        item,
+        {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}."},
+    )
+
+
+STRUCTURE_RULES: tuple[Callable[[Facts], Iterator[Finding]], ...] = (
+    duplicate_id,
+    unknown_reference,
+    bad_term,
+    end_before_start,
+    after_not_respected,
+    dependency_cycle,
+    bad_value,
+)
 
 
 # --- the sharing rules ------------------------------------------------------------------------
@@ -845,8 +921,7 @@ def validate(plan: Plan, cat: Catalog | None = None) -> list[Diagnostic]:
     facts = Facts(plan, cat)
     rules = cat.rules
     diagnostics = []
-    findings: list[Iterator[Finding]] = [structure_rules(facts)]
-    findings += [rule(facts) for rule in SEED_RULES]
+    findings = [rule(facts) for rule in STRUCTURE_RULES + SEED_RULES]
     findings.append(approval_rules(plan))
     for found in findings:
         for rule_id, item, parameters in found:
