@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
-from advisor_plans import ALEX  # noqa: E402
-
 from planner.cli import main  # noqa: E402
 from planner.core.digest import plan_digest  # noqa: E402
 from planner.core.schema import plan_schema  # noqa: E402
 from planner.core.storage import SCHEMA_HINT, dumps, load_plan  # noqa: E402
+from tests.unit.advisor_plans import ALEX
 
 TODAY = datetime.date.today().isoformat()
 ESC = "\x1b]52;c;aGk=\x07"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
-from advisor_plans import ALEX  # noqa: E402
+from tests.unit.advisor_plans import ALEX
 
 PLANNER = [sys.executable, "-m", "planner"]
 

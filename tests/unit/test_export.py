@@ -6,11 +6,10 @@ import datetime
 import re
 from html.parser import HTMLParser
 
-from advisor_plans import alex
-
 from planner.core.digest import plan_digest
 from planner.core.export import CHART_TERMS, export, md_escape, report
 from planner.core.model import Approval, Comment, Item, Plan, Waiver
+from tests.unit.advisor_plans import alex
 
 DAY = datetime.date(2026, 12, 3)
 HOSTILE = {

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import json
 
-from advisor_plans import alex
-
 from planner.core.diff import diff_lines, diff_plans, textconv_lines
 from planner.core.digest import plan_digest
 from planner.core.model import Approval, Comment, Item, Waiver
 from planner.core.outcome import goal_terms, outcome
 from planner.core.storage import dumps, parse_plan
 from planner.core.terms import Term
+from tests.unit.advisor_plans import alex
 
 DAY = datetime.date(2026, 12, 3)
 

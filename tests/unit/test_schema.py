@@ -7,13 +7,13 @@ import tomllib
 from typing import Any
 
 import pytest
-from advisor_plans import ALEX
 
 from planner.core.catalog import catalog
 from planner.core.schema import plan_schema
 from planner.core.starter import starter_plan
 from planner.core.storage import dumps
 from planner.core.terms import Term
+from tests.unit.advisor_plans import ALEX
 
 jsonschema = pytest.importorskip("jsonschema")
 

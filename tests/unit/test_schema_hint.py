@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from advisor_plans import ALEX, alex
-
 from planner.core.storage import SCHEMA_HINT, dumps, has_comments, load, parse_plan, save, schema_target
+from tests.unit.advisor_plans import ALEX, alex
 
 
 def test_dumps_writes_the_schema_hint_first() -> None:

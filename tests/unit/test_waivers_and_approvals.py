@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from advisor_plans import alex
-
 from planner.core.digest import plan_digest
 from planner.core.model import Approval, Comment, Item, Waiver
 from planner.core.outcome import approval_state
 from planner.core.storage import dumps, parse_plan
 from planner.core.validate import counts, has_errors, validate
+from tests.unit.advisor_plans import alex
 
 DAY = datetime.date(2026, 12, 3)
 
