@@ -19,7 +19,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from caseload_plans import write_caseload  # noqa: E402
 
-from planner.cli import check_all, check_one  # noqa: E402
+from planner.cli.check import check_all, check_one  # noqa: E402
 from planner.core.caseload import summarize  # noqa: E402
 
 

@@ -393,7 +393,7 @@ def test_check_summary_escapes_plan_text(tmp_path: Path, capsys) -> None:
 
 
 def test_the_summary_is_the_same_in_worker_processes(tmp_path: Path) -> None:
-    from planner.cli import PARALLEL_FROM, check_all
+    from planner.cli.check import PARALLEL_FROM, check_all
     from planner.core.caseload import summarize
 
     folder = tmp_path / "many"

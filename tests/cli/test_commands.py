@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner import cli
+from planner.cli import check as cli_check
 from planner.core.storage import load_plan
 from planner.core.validate import has_errors, validate
 
@@ -121,11 +122,11 @@ def test_check_walks_a_folder(tmp_path, capsys) -> None:
 
 def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path, capsys) -> None:
     paths = []
-    for number in range(cli.PARALLEL_FROM + 6):
+    for number in range(cli_check.PARALLEL_FROM + 6):
         paths.append(write(tmp_path, f"p{number:03}.toml", EXAM_WITHOUT_DEGREE if number % 3 else PLAN))
     paths.insert(10, str(tmp_path / "absent.toml"))
-    parallel = cli.check_all(paths)
-    serial = [cli.check_one(path) for path in paths]
+    parallel = cli_check.check_all(paths)
+    serial = [cli_check.check_one(path) for path in paths]
     assert parallel == serial
     assert sum("error" in result for result in parallel) == 1
 

@@ -7,6 +7,11 @@ import sys
 
 CORE_AND_CLI = [
     "planner.cli",
+    "planner.cli.options",
+    "planner.cli.check",
+    "planner.cli.plans",
+    "planner.cli.advisor",
+    "planner.cli.app",
     "planner.core.catalog",
     "planner.core.digest",
     "planner.core.model",

@@ -1,0 +1,268 @@
+"""`planner export`, `diff`, `comment`, `sign` and `schema`: the advisor's side."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _looks_like_plan(path: str) -> bool:
+    """True for a .toml file, or a file whose first lines name the plan format."""
+    if path.endswith(".toml"):
+        return True
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    return b"hit-career-plan/" in head
+
+
+def cmd_export(args: Sequence[str]) -> int:
+    """`planner export [--format markdown|html] [-o FILE] PLAN`"""
+    from planner.core.export import export
+    from planner.core.storage import PlanFileError, load_plan, write_atomic
+
+    options = parse(
+        "export",
+        args,
+        {"format": "format", "output": "output"},
+        set(),
+        ("markdown", "html"),
+        {"-o": "output"},
+    )
+    if len(options.paths) != 1:
+        raise UsageError("planner export: name exactly one plan file")
+    path, output = options.paths[0], options.output
+    format = options.format
+    if format is None:
+        format = "html" if output and output.lower().endswith((".html", ".htm")) else "markdown"
+    if output is not None and os.path.exists(output):
+        if _same_file(output, path):
+            complain(f"{output}: this is the plan itself; name another file for the report (nothing written)")
+            return BROKEN
+        if _looks_like_plan(output):
+            complain(f"{output}: this looks like a plan file; the report is not written over it")
+            return BROKEN
+
+    try:
+        plan = load_plan(path)
+    except PlanFileError as error:
+        complain(str(error))
+        return BROKEN
+    text = export(plan, path, format)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return OK
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except PlanFileError as error:
+        complain(str(error))
+        return BROKEN
+    say(f"{path}: the report ({format}) is in {output}")
+    return OK
+
+
+# --- diff -------------------------------------------------------------------------------------
+
+
+def cmd_diff(args: Sequence[str]) -> int:
+    """`planner diff [--format json] OLD NEW`, and `planner diff --textconv PLAN` for git."""
+    from planner.core.diff import diff_lines, diff_plans, outcome_text
+    from planner.core.storage import PlanFileError, load_plan
+
+    options = parse("diff", args, {"format": "format"}, {"textconv"})
+    if options.textconv:
+        if len(options.paths) != 1 or options.format is not None:
+            raise UsageError("planner diff --textconv: name exactly one plan file")
+        return textconv(options.paths[0])
+    if len(options.paths) != 2:
+        raise UsageError("planner diff: name two plan files, OLD and NEW")
+    old_path, new_path = options.paths
+    plans = []
+    for path in (old_path, new_path):
+        try:
+            plans.append(load_plan(path))
+        except PlanFileError as error:
+            complain(str(error))
+    if len(plans) != 2:
+        return BROKEN
+    result = diff_plans(plans[0], plans[1])
+    status = OK if result.equal else FOUND
+    if options.format == "json":
+        import json
+
+        document = {"old": old_path, "new": new_path, **result.to_json()}
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return status
+    if result.equal:
+        say(f"{old_path} and {new_path} hold the same plan.")
+        return status
+    lines = diff_lines(result)
+    say(f"{old_path} -> {new_path}: {plural(len(lines), 'difference')}")
+    for line in lines:
+        say(f"  {line}")
+    assert result.old_outcome is not None and result.new_outcome is not None
+    say(f"old: {outcome_text(result.old_outcome)}")
+    say(f"new: {outcome_text(result.new_outcome)}")
+    return status
+
+
+def textconv(path: str) -> int:
+    """The plan as one line per fact, for git's textconv; a file it cannot read is shown as text."""
+    from planner.core.diff import textconv_lines
+    from planner.core.storage import PlanFileError, load_plan
+
+    try:
+        lines = textconv_lines(load_plan(path))
+    except PlanFileError as error:
+        # git shows whatever this prints: say why, then the text itself, so a broken file (say,
+        # with conflict markers) can still be diffed.
+        say(f"# planner cannot read this plan: {error}")
+        try:
+            with open(path, "rb") as file:
+                raw = file.read(10 * 1024 * 1024)
+        except OSError:
+            return OK
+        for line in raw.decode("utf-8", errors="replace").splitlines():
+            say(line)
+        return OK
+    for line in lines:
+        say(line)
+    return OK
+
+
+# --- comment and sign -------------------------------------------------------------------------
+
+
+def _load_for_writing(command: str, path: str, section: str) -> Any:
+    """The Loaded plan, or None after saying why it cannot take a new entry in `section`."""
+    from planner.core.storage import PlanFileError, load
+
+    try:
+        loaded = load(path)
+    except PlanFileError as error:
+        complain(str(error))
+        return None
+    if section in loaded.plan.invalid:
+        complain(
+            f"{path}: {section} is not an array of tables ([[{section}]]), so planner {command} cannot "
+            "add to it; nothing was written"
+        )
+        return None
+    return loaded
+
+
+def _save(path: str, loaded: Any) -> bool:
+    """Save a changed plan; False after saying why it could not be saved."""
+    from planner.core.storage import PlanFileError, save
+
+    try:
+        saved = save(loaded.plan, path, loaded.text)
+    except PlanFileError as error:
+        complain(str(error))
+        return False
+    if saved.backup:
+        say(
+            f"{path}: its TOML comments cannot be kept in the canonical layout; "
+            f"the previous version is in {saved.backup}"
+        )
+    return True
+
+
+def cmd_comment(args: Sequence[str]) -> int:
+    """`planner comment PLAN --author NAME [--item ID] TEXT`"""
+    import datetime
+
+    from planner.core.model import Comment
+
+    options = parse("comment", args, {"author": "author", "item": "item"}, set())
+    if len(options.paths) != 2:
+        raise UsageError('planner comment: name the plan file and the comment\'s text (in quotes: "...")')
+    path, text = options.paths
+    if text == "-":
+        text = sys.stdin.read()
+    text = text.strip("\n")
+    author = (options.author or "").strip()
+    if not author:
+        raise UsageError("planner comment: --author NAME is required")
+    if not text.strip():
+        raise UsageError("planner comment: the comment's text is empty")
+    loaded = _load_for_writing("comment", path, "comments")
+    if loaded is None:
+        return BROKEN
+    plan = loaded.plan
+    if options.item is not None and plan.item(options.item) is None:
+        ids = [item.id for item in plan.items if item.id]
+        known = ", ".join(ids[:12]) + (", ..." if len(ids) > 12 else "") if ids else "none"
+        complain(f'{path}: the plan has no item "{options.item}" (its items: {known}); nothing was written')
+        return BROKEN
+    plan.comments.append(Comment(author=author, date=datetime.date.today(), item=options.item, text=text))
+    if not _save(path, loaded):
+        return BROKEN
+    about = f' on "{options.item}"' if options.item else ""
+    say(f"{path}: comment by {author}{about} added")
+    return OK
+
+
+def cmd_sign(args: Sequence[str]) -> int:
+    """`planner sign PLAN --as NAME`"""
+    import datetime
+
+    from planner.core.digest import plan_digest
+    from planner.core.model import Approval
+    from planner.core.outcome import approval_state
+    from planner.core.validate import counts, validate
+
+    options = parse("sign", args, {"as": "signer"}, set())
+    if len(options.paths) != 1:
+        raise UsageError("planner sign: name exactly one plan file")
+    name = (options.signer or "").strip()
+    if not name:
+        raise UsageError("planner sign: --as NAME is required")
+    path = options.paths[0]
+    loaded = _load_for_writing("sign", path, "approvals")
+    if loaded is None:
+        return BROKEN
+    plan = loaded.plan
+    digest = plan_digest(plan)
+    for approval in approval_state(plan, digest).current:
+        if approval.by == name:
+            when = f" on {approval.date}" if approval.date else ""
+            say(f"{path}: already approved by {name}{when} as it is now; nothing written")
+            return OK
+    today = datetime.date.today()
+    plan.approvals.append(Approval(by=name, date=today, digest=digest))
+    if not _save(path, loaded):
+        return BROKEN
+    say(f"{path}: approved by {name} on {today} ({digest[:19]}…)")
+    errors = counts(validate(plan))["error"]
+    if errors:
+        say(f"{path}: note: the plan holds {plural(errors, 'error')} that no waiver covers")
+    return OK
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+
+def cmd_schema(args: Sequence[str]) -> int:
+    """`planner schema`: the JSON Schema of the plan format."""
+    from planner.core.schema import schema_text
+
+    if args:
+        raise UsageError("planner schema: takes no arguments (redirect the output to a file)")
+    sys.stdout.write(schema_text())
+    return OK

@@ -1,0 +1,157 @@
+"""`planner check`: validate plans, one line per diagnostic, or JSON, or a caseload summary."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+
+
+def plan_files(paths: Sequence[str]) -> list[str]:
+    """The plan files named, with each folder replaced by the .toml files under it, sorted."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+                found += [os.path.join(folder, name) for name in names if name.endswith(".toml")]
+            files += sorted(found)
+        else:
+            files.append(path)
+    return files
+
+
+def check_one(path: str) -> dict[str, Any]:
+    """Validate one file: {"file", "ok", "diagnostics"} or {"file", "ok": False, "error"}."""
+    from planner.core.storage import PlanFileError, load_plan
+    from planner.core.validate import has_errors, validate
+
+    try:
+        plan = load_plan(path)
+    except PlanFileError as error:
+        return {"file": path, "ok": False, "error": str(error)}
+    diagnostics = validate(plan)
+    return {
+        "file": path,
+        "ok": not has_errors(diagnostics),
+        "diagnostics": [d.to_json() for d in diagnostics],
+    }
+
+
+PARALLEL_FROM = 64
+"""From this many files on, `check` spreads the work over the machine's cores."""
+
+
+def check_all(
+    files: list[str],
+    worker: Callable[[str], dict[str, Any]] = check_one,
+    workers: int | None = None,
+) -> list[dict[str, Any]]:
+    """`worker` (check_one) over every file, in order; in worker processes when there are many.
+
+    `workers` is the number of processes (the machine's cores, at most 8, when None).
+    """
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [worker(path) for path in files]
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(files) // (workers * 8))
+    with context.Pool(workers) as pool:
+        return pool.map(worker, files, chunksize=chunk)
+
+
+def diagnostic_line(file: str, diagnostic: dict[str, Any]) -> str:
+    """`FILE: SEVERITY RULE [ITEM]: MESSAGE (SOURCE)`, with the waiver after it when waived."""
+    item = f" [{diagnostic['item']}]" if diagnostic["item"] is not None else ""
+    source = f" ({diagnostic['source']})" if diagnostic["source"] else ""
+    line = f"{file}: {diagnostic['severity']} {diagnostic['rule']}{item}: {diagnostic['message']}{source}"
+    waived = diagnostic.get("waived")
+    if waived:
+        when = f" on {waived['date']}" if waived["date"] else ""
+        why = f": {waived['reason']}" if waived["reason"] else ""
+        line += f" [waived by {waived['by'] or 'someone'}{when}{why}]"
+    return line
+
+
+def summary_line(result: dict[str, Any]) -> str:
+    """The per-file summary: counts by severity, and how many are waived."""
+    counts = {"error": 0, "warning": 0, "suggestion": 0}
+    waived = 0
+    for diagnostic in result["diagnostics"]:
+        if diagnostic.get("waived"):
+            waived += 1
+        else:
+            counts[diagnostic["severity"]] += 1
+    parts = [plural(counts[name], name) for name in counts]
+    if waived:
+        parts.append(f"{waived} waived")
+    verdict = "ok" if result["ok"] else "has errors"
+    return f"{result['file']}: {verdict}: " + ", ".join(parts)
+
+
+def cmd_check(args: Sequence[str]) -> int:
+    """`planner check [--summary] [--format json] PLAN|DIR...`"""
+    options = parse("check", args, {"format": "format"}, {"summary"})
+    if not options.paths:
+        raise UsageError("planner check: name at least one plan file or folder")
+    files = plan_files(options.paths)
+    status = OK
+    for path in options.paths:
+        if os.path.isdir(path) and not any(file.startswith(os.path.join(path, "")) for file in files):
+            complain(f"{path}: this folder holds no .toml plan files")
+            status = BROKEN
+    if options.summary:
+        return max(status, check_summary(files, options.format == "json"))
+    results = check_all(files)
+    for result in results:
+        if "error" in result:
+            status = BROKEN
+        elif not result["ok"] and status == OK:
+            status = FOUND
+    if options.format == "json":
+        import json
+
+        for result in results:
+            if "error" in result:
+                complain(result["error"])
+        print(json.dumps({"plans": results}, indent=2, ensure_ascii=False))
+        return status
+    for result in results:
+        if "error" in result:
+            complain(result["error"])
+            continue
+        for diagnostic in result["diagnostics"]:
+            say(diagnostic_line(result["file"], diagnostic))
+        say(summary_line(result))
+    return status
+
+
+def check_summary(files: list[str], as_json: bool) -> int:
+    """`planner check --summary`: one line per plan (goal, finishing term, counts, approval)."""
+    from planner.core.caseload import summarize, table, totals, totals_line
+
+    rows = check_all(files, summarize)
+    status = OK
+    for row in rows:
+        if "error" in row:
+            complain(row["error"])
+            status = BROKEN
+        elif not row["ok"] and status == OK:
+            status = FOUND
+    summary = totals(rows)
+    if as_json:
+        import json
+
+        print(json.dumps({"plans": rows, "totals": summary}, indent=2, ensure_ascii=False))
+        return status
+    for line in table(rows):
+        say(line)
+    say(totals_line(summary))
+    return status

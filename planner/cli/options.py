@@ -1,0 +1,93 @@
+"""What every command shares: exit codes, option parsing, and printing plan text safely."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from planner.core.text import printable
+
+OK, FOUND, BROKEN = 0, 1, 2
+"""Exit status: done; a plan holds an error (or would change, or differs); unreadable or misused."""
+
+
+class UsageError(Exception):
+    """A wrong command line: one sentence for stderr, exit 2."""
+
+
+def say(line: str, stream: Any = None) -> None:
+    """Print a line built from plan text, with control characters made visible."""
+    print(printable(line), file=stream or sys.stdout)
+
+
+def complain(line: str) -> None:
+    """One line on stderr."""
+    say(line, sys.stderr)
+
+
+class Options:
+    """The parsed options of one command."""
+
+    def __init__(self) -> None:
+        self.format: str | None = None
+        """As given; None when not given (the command's default applies)."""
+        self.check = False
+        self.summary = False
+        self.textconv = False
+        self.goal: str | None = None
+        self.starts: str | None = None
+        self.name: str | None = None
+        self.output: str | None = None
+        self.author: str | None = None
+        self.item: str | None = None
+        self.signer: str | None = None
+        self.paths: list[str] = []
+
+
+def parse(
+    command: str,
+    args: Sequence[str],
+    allowed: dict[str, str],
+    flags: set[str],
+    formats: tuple[str, ...] = ("text", "json"),
+    short: dict[str, str] | None = None,
+) -> Options:
+    """Parse `--option value` pairs named in `allowed` and boolean `flags`; the rest are paths.
+
+    `short` maps short options (`-o`) to long ones; `formats` are the values --format takes.
+    """
+    options = Options()
+    args = list(args)
+    only_paths = False
+    while args:
+        arg = args.pop(0)
+        if not only_paths and short and arg in short:
+            arg = "--" + short[arg]
+        if only_paths or not arg.startswith("--") or arg == "-":
+            options.paths.append(arg)
+            continue
+        if arg == "--":
+            only_paths = True
+            continue
+        name, has_value, value = arg[2:].partition("=")
+        if name in flags and not has_value:
+            setattr(options, name, True)
+        elif name in allowed:
+            if not has_value:
+                if not args:
+                    raise UsageError(f"planner {command}: --{name} needs a value")
+                value = args.pop(0)
+            setattr(options, allowed[name], value)
+        elif arg in ("--help", "-h"):
+            raise UsageError("")
+        else:
+            raise UsageError(f"planner {command}: unknown option {arg}")
+    if options.format is not None and options.format not in formats:
+        raise UsageError(f"planner {command}: --format must be {' or '.join(formats)}, not {options.format}")
+    return options
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 error", "2 errors"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

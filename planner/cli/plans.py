@@ -1,0 +1,130 @@
+"""`planner next`, `planner new` and `planner fmt`: the student's side of the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from planner.cli.check import plan_files
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+
+# --- next -------------------------------------------------------------------------------------
+
+
+def cmd_next(args: Sequence[str]) -> int:
+    """`planner next [--format json] PLAN`"""
+    from planner.core.catalog import catalog
+    from planner.core.nextsteps import next_steps
+    from planner.core.storage import PlanFileError, load_plan
+    from planner.core.validate import has_errors, validate
+
+    options = parse("next", args, {"format": "format"}, set())
+    if len(options.paths) != 1:
+        raise UsageError("planner next: name exactly one plan file")
+    path = options.paths[0]
+    try:
+        plan = load_plan(path)
+    except PlanFileError as error:
+        complain(str(error))
+        return BROKEN
+    steps = next_steps(plan)
+    status = FOUND if has_errors(validate(plan)) else OK
+    goal_id = plan.profile.goal
+    if options.format == "json":
+        import json
+
+        document = {"file": path, "goal": goal_id, "steps": [step.to_json() for step in steps]}
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return status
+    goal = catalog().goals.get(goal_id or "")
+    if goal is None:
+        say(f"{path}: the profile names no known goal (profile.goal), so there are no next steps.")
+        return status
+    if not steps:
+        say(f"{path}: nothing is missing on the way to {goal.name}.")
+        return status
+    say(f"{path}: {plural(len(steps), 'step')} to {goal.name}")
+    for number, step in enumerate(steps, 1):
+        when = str(step.start) if step.start == step.end else f"{step.start} to {step.end}"
+        say(f"{number:>3}. {step.name} ({step.id}), {when}")
+        fields = ", ".join(f"{name} = {_toml_value(value)}" for name, value in step.fields.items())
+        if fields:
+            say(f"     {fields}")
+        say(f"     Why: {step.reason} ({step.source})")
+    return status
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(entry) for entry in value) + "]"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+# --- new --------------------------------------------------------------------------------------
+
+
+def cmd_new(args: Sequence[str]) -> int:
+    """`planner new --goal GOAL [--starts TERM] [--name NAME] PLAN`"""
+    from planner.core.catalog import catalog
+    from planner.core.starter import starter_plan
+    from planner.core.storage import PlanFileError, dumps, write_new
+    from planner.core.terms import Term
+
+    options = parse("new", args, {"goal": "goal", "starts": "starts", "name": "name"}, set())
+    if len(options.paths) != 1:
+        raise UsageError("planner new: name exactly one plan file to write")
+    goals = catalog().goals
+    if options.goal is None:
+        raise UsageError("planner new: --goal is required; goals are " + ", ".join(goals))
+    if options.goal not in goals:
+        raise UsageError(f"planner new: {options.goal} is not a goal; goals are " + ", ".join(goals))
+    starts = Term.current().next()
+    if options.starts is not None:
+        parsed = Term.parse(options.starts)
+        if parsed is None:
+            raise UsageError(f"planner new: --starts {options.starts} is not a term such as 2027-fall")
+        starts = parsed
+    path = options.paths[0]
+    plan = starter_plan(options.goal, starts, options.name)
+    try:
+        write_new(path, dumps(plan))
+    except PlanFileError as error:
+        complain(str(error))
+        return BROKEN
+    say(f"{path}: a plan to {goals[options.goal].name}, {plural(len(plan.items), 'item')} from {starts}")
+    return OK
+
+
+# --- fmt --------------------------------------------------------------------------------------
+
+
+def cmd_fmt(args: Sequence[str]) -> int:
+    """`planner fmt [--check] PLAN...`"""
+    from planner.core.storage import PlanFileError, dumps, load, save
+
+    options = parse("fmt", args, {}, {"check"})
+    if not options.paths:
+        raise UsageError("planner fmt: name at least one plan file")
+    status = OK
+    for path in plan_files(options.paths):
+        try:
+            loaded = load(path)
+            canonical = dumps(loaded.plan)
+            if canonical == loaded.text:
+                continue
+            if options.check:
+                say(f"{path}: would be rewritten in the canonical layout")
+                status = max(status, FOUND)
+                continue
+            saved = save(loaded.plan, path, loaded.text)
+        except PlanFileError as error:
+            complain(str(error))
+            status = BROKEN
+            continue
+        say(f"{path}: rewritten in the canonical layout")
+        if saved.backup:
+            say(
+                f"{path}: its TOML comments cannot be kept in the canonical layout; "
+                f"the previous version is in {saved.backup}"
+            )
+    return status
