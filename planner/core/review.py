@@ -19,7 +19,9 @@ class Review:
 
     __slots__ = ("version", "plan", "diagnostics", "counts", "steps", "by_item", "worst", "runs_to")
 
-    def __init__(self, version: int, plan: Plan, diagnostics: list[Diagnostic], steps: list[NextStep]) -> None:
+    def __init__(
+        self, version: int, plan: Plan, diagnostics: list[Diagnostic], steps: list[NextStep]
+    ) -> None:
         self.version = version
         """The History version it was made for."""
         self.plan = plan

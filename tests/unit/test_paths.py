@@ -10,7 +10,10 @@ def test_linux_uses_xdg_data_home():
 
 def test_linux_without_xdg_or_with_a_relative_one_uses_local_share():
     assert user_plan_path({}, "linux", "/home/a") == "/home/a/.local/share/planner/plan.toml"
-    assert user_plan_path({"XDG_DATA_HOME": "rel"}, "linux", "/home/a") == "/home/a/.local/share/planner/plan.toml"
+    assert (
+        user_plan_path({"XDG_DATA_HOME": "rel"}, "linux", "/home/a")
+        == "/home/a/.local/share/planner/plan.toml"
+    )
 
 
 def test_macos_uses_application_support():

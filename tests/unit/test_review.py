@@ -14,7 +14,7 @@ def test_review_groups_diagnostics_by_item_and_keeps_the_worst():
     assert result.worst["exam"] == "error"
     assert {d.rule for d in result.by_item["exam"]} >= {"rhit-exam-needs-cahiim-associate"}
     assert result.counts["error"] == result.errors >= 1
-    assert [step.requirement for step in result.steps]== ["rhit"]
+    assert [step.requirement for step in result.steps] == ["rhit"]
 
 
 def test_review_says_where_an_open_ended_job_runs_to():
