@@ -327,11 +327,36 @@ def cmd_fmt(args: Sequence[str]) -> int:
 
 
 def cmd_app(args: Sequence[str]) -> int:
-    """`planner [PLAN]`: the app."""
+    """`planner [PLAN]`: the app on PLAN, or on the user's own plan; a missing file starts a new plan.
+
+    The plan is read before Textual is even imported: a file that cannot be read is reported in
+    one line and the app does not start (so it can never write over that file).
+    """
+    from planner.core.storage import PlanFileError, load
+
     if len(args) > 1:
         raise UsageError("planner: name one plan file, or a command (check, next, new, fmt)")
-    complain("planner: the app is not built yet; use planner check, next, new or fmt")
-    return BROKEN
+    own_plan = not args
+    if own_plan:
+        from planner.core.paths import user_plan_path
+
+        path = user_plan_path()
+    else:
+        path = args[0]
+    loaded = None
+    if os.path.lexists(path):
+        try:
+            loaded = load(path)
+        except PlanFileError as error:
+            complain(str(error))
+            return BROKEN
+    elif not own_plan and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        complain(f"{path}: its folder does not exist, so a new plan could not be saved there")
+        return BROKEN
+    from planner.app.app import PlannerApp
+
+    PlannerApp(path, loaded, own_plan=own_plan).run()
+    return OK
 
 
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {

@@ -313,6 +313,10 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
 # --- history ----------------------------------------------------------------------------------
 
 
+NOW = object()
+"""`History.mark_saved`'s default: the plan as it is now."""
+
+
 class History:
     """The edits made to one plan, to undo and redo them, and whether it differs from disk."""
 
@@ -386,9 +390,13 @@ class History:
         self.version += 1
         return edit, focus
 
-    def mark_saved(self) -> None:
-        """The plan as it stands is what is on disk now."""
-        self._saved = self._done[-1] if self._done else None
+    def mark_saved(self, state: Edit | None | object = NOW) -> None:
+        """The plan as it stands is what is on disk now.
+
+        `state` is `next_undo` as it was when a save began (the plan may have been edited while
+        it was being written): that state is on disk, not the present one.
+        """
+        self._saved = (self._done[-1] if self._done else None) if state is NOW else state  # type: ignore[assignment]
         self._saved_lost = False
 
 

@@ -181,3 +181,15 @@ def test_an_edit_costs_the_same_on_a_big_plan_because_it_keeps_no_copy_of_the_pl
         plan.items.append(Item(id=f"c{number}", requirement="course", start="2028-fall"))
     edit = edits.move_item(plan, plan.items[5], 1)
     assert isinstance(edit, edits.ReplaceRecord)  # one record kept for undo, not 2,003
+
+
+def test_a_save_that_began_before_an_edit_marks_the_state_it_wrote():
+    plan = make_plan()
+    history = edits.History(plan)
+    history.do(edits.move_item(plan, plan.items[0], 1))
+    state = history.next_undo  # the save begins here
+    history.do(edits.move_item(plan, plan.items[0], 1))  # an edit while it writes
+    history.mark_saved(state)
+    assert history.modified
+    history.undo()
+    assert not history.modified
