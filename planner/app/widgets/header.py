@@ -40,9 +40,16 @@ class PlanHeader(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" planner ", style="bold reverse")
         text.append(" ")
-        text.append(printable(self.title_text or "(untitled plan)", one_line=True), style="bold")
+        title = printable(self.title_text or "(untitled plan)", one_line=True)
+        state = "  ● unsaved changes" if self.modified else ""
+        path = printable(short_path(self.path), one_line=True)
+        # The file's name matters more than its folders: cut the path from the left.
+        room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - 2
+        if len(path) > room:
+            name = path.rsplit("/", 1)[-1]
+            path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
+        text.append(title, style="bold")
+        text.append(state, style="bold")
         text.append("  ")
-        text.append(printable(short_path(self.path), one_line=True))
-        if self.modified:
-            text.append("  ● unsaved changes", style="bold")
+        text.append(path)
         return text

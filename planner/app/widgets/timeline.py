@@ -26,7 +26,9 @@ MARKS = {"error": "✗", "warning": "!", "suggestion": "•"}
 
 KINDS = ("course", "degree", "certificate-program", "training", "exam", "credential", "ceu", "job")
 SEASON_LABELS = ("sp", "su", "fa")
-"""Spring, summer, fall under the years (one letter when a term is two cells wide)."""
+"""Spring, summer, fall under the years."""
+SEASON_LETTERS = ("s", "u", "f")
+"""The same in one letter, when a term is only two cells wide."""
 MOVE = Binding.Group("Move", compact=True)
 LENGTH = Binding.Group("Length", compact=True)
 NO_START = 10**9
@@ -266,7 +268,7 @@ class TimelinePane(CursorRows):
             line.write(label_width, "│", header)
             for offset in range(count):
                 term = first + offset
-                label = SEASON_LABELS[term % 3][: cell - 1]
+                label = SEASON_LABELS[term % 3] if cell > 2 else SEASON_LETTERS[term % 3]
                 style = header
                 if term == self.today.index:
                     label, style = label.ljust(cell)[: cell - 1] + "▼", header + self._style("today")
