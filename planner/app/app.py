@@ -172,21 +172,21 @@ class PlannerApp(App[None]):
         """Undo the last edit."""
         done = self.history.undo()
         if done is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.say("Nothing to undo.")
             return
         edit, focus = done
         self.plan_changed(focus)
-        self.notify(f"Undone: {edit.description}", markup=False, timeout=2)
+        self.say(f"Undone: {edit.description}")
 
     def redo(self) -> None:
         """Redo the last undone edit."""
         done = self.history.redo()
         if done is None:
-            self.notify("Nothing to redo.", timeout=2)
+            self.say("Nothing to redo.")
             return
         edit, focus = done
         self.plan_changed(focus)
-        self.notify(f"Redone: {edit.description}", markup=False, timeout=2)
+        self.say(f"Redone: {edit.description}")
 
     def plan_changed(self, focus: Item | None) -> None:
         """The plan changed: redraw the timeline now and revalidate."""
@@ -310,6 +310,13 @@ class PlannerApp(App[None]):
         self.review = None
         self.plan_changed(None)
         self.notify(f"Reloaded {self.path}", markup=False, timeout=2)
+
+    def say(self, message: str) -> None:
+        """A short message about the last action, in the title line for a few seconds."""
+        try:
+            self.main.query_one("#header").say(message)  # type: ignore[attr-defined]
+        except LookupError:
+            pass
 
     def refresh_header(self) -> None:
         """Redraw the title line (title, file, unsaved mark)."""

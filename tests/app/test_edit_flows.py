@@ -27,7 +27,12 @@ async def test_t_takes_the_next_step_from_anywhere_and_all_steps_clear_the_path(
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         for _ in range(4):
             await pilot.press("t")
-        assert item_ids(app)[-4:] == ["rhit", "health-information-technician", "coding-certification", "coding-specialist"]
+        assert item_ids(app)[-4:] == [
+            "rhit",
+            "health-information-technician",
+            "coding-certification",
+            "coding-specialist",
+        ]
         await pilot.pause()
         assert "Nothing is missing" in screen_text(app) and app.review.steps == []
 

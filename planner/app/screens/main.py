@@ -186,7 +186,7 @@ class MainScreen(Screen):
         """Delete the selected item (undo brings it back)."""
         item = self._selected()
         if item is not None and self._app.try_edit(edits.delete_item, item):
-            self.notify(f"Deleted {item.id or 'the item'}; u undoes it.", markup=False, timeout=3)
+            self._app.say(f"Deleted {item.id or 'the item'}; u undoes it.")
 
     def action_take_step(self, number: int | None = None) -> None:
         """Take the highlighted next step (or step `number`, counting from 0)."""
@@ -197,8 +197,8 @@ class MainScreen(Screen):
         pane = self.query_one(NextStepsPane)
         index = number if number is not None else (pane.highlighted or 0)
         step = steps[min(index, len(steps) - 1)]
-        self._app.try_edit(edits.take_step, step)
-        self.notify(f"Added {step.name} ({step.start}).", markup=False, timeout=3)
+        if self._app.try_edit(edits.take_step, step):
+            self._app.say(f"Added {step.name} from {step.start}.")
 
     def action_take_all_steps(self) -> None:
         """Take every next step at once."""

@@ -27,6 +27,21 @@ class PlanHeader(Widget):
         self.title_text = ""
         self.path = ""
         self.modified = False
+        self.status = ""
+        """A short message about the last edit ("Undone: move aas a term later"), shown for a while."""
+        self._status_timer = None
+
+    def say(self, message: str, seconds: float = 4) -> None:
+        """Show a short message in place of the file's name for a few seconds."""
+        self.status = message
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(seconds, self._clear_status)
+        self.refresh()
+
+    def _clear_status(self) -> None:
+        self.status = ""
+        self.refresh()
 
     def show(self, title: str | None, path: str, modified: bool) -> None:
         """Show this title, file and state; redraws only when something changed."""
@@ -42,14 +57,14 @@ class PlanHeader(Widget):
         text.append(" ")
         title = printable(self.title_text or "(untitled plan)", one_line=True)
         state = "  ● unsaved changes" if self.modified else ""
-        path = printable(short_path(self.path), one_line=True)
+        path = printable(self.status or short_path(self.path), one_line=True)
         # The file's name matters more than its folders: cut the path from the left.
         room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - 2
-        if len(path) > room:
+        if len(path) > room and not self.status:
             name = path.rsplit("/", 1)[-1]
             path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
         text.append(title, style="bold")
         text.append(state, style="bold")
         text.append("  ")
-        text.append(path)
+        text.append(path, style="italic" if self.status else "")
         return text
