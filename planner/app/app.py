@@ -64,12 +64,13 @@ class PlannerApp(App[None]):
         ),
         Binding("f1", "help", "Help", id="help", tooltip="Show the keys and what the marks mean."),
         Binding(
-            "f10",
+            "ctrl+p,f10",
             "command_palette",
-            "Commands",
+            "palette",
             show=False,
-            id="palette_f10",
-            tooltip="Every action, by name (the same as ctrl+p).",
+            priority=True,
+            id="command_palette",
+            tooltip="Every action, by name.",
         ),
     ]
 

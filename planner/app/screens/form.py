@@ -12,14 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 from planner.core.terms import Term
 from planner.core.text import printable
@@ -217,7 +221,7 @@ class ManyField(FormField):
         for value in held:
             if value not in values:
                 entries.append((Text(f"{shown(value)} (not in the catalog)"), value, True))
-        return SelectionList(*entries)
+        return TickList(*entries)
 
     def value(self) -> Any:
         selected = list(self.widget.selected)  # type: ignore[attr-defined]
@@ -231,6 +235,24 @@ class ManyField(FormField):
         order = {value: index for index, (value, _) in enumerate(self.choices)}
         kept = [value for value in (held or []) if value in selected]
         return kept + sorted((v for v in selected if v not in kept), key=lambda v: order.get(v, len(order)))
+
+
+class TickList(SelectionList):
+    """A SelectionList whose boxes are empty when not ticked, so they read without colour."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            segments[1] = Segment(" ", segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
 
 
 class LastWordSuggester(Suggester):

@@ -69,6 +69,7 @@ class LayoutOfferScreen(ModalScreen[str | None]):
     """Offer to lay out the timeline from the next steps: "layout", "empty", or None to go back."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="offer.back", tooltip="Back to the profile.")]
+    AUTO_FOCUS = "#layout, #empty"
 
     def __init__(self, steps) -> None:
         super().__init__()
@@ -76,7 +77,7 @@ class LayoutOfferScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.steps)
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog offer"):
             yield Static(Text("Lay out the timeline?"), classes="dialog-heading")
             if count:
                 intro = f"These {count} steps lead to your goal. Put them on the timeline at these terms?"

@@ -72,11 +72,12 @@ class ProfilePane(Widget, can_focus=True):
     @staticmethod
     def summary(values: dict[str, str]) -> str:
         """The profile in one line, most telling first; what is empty is left out."""
-        parts = [values["Name"], f"→ {values['Goal']} from {values['Starts']}", values["Education"]]
+        parts = [values["Name"], f"→ {values['Goal']} from {values['Starts']}"]
         parts.append("no role" if values["Role"] == "none" else values["Role"])
         years = values["Years in care"]
         if years not in ("none", "0"):
             parts.append(f"{years} yrs in care")
+        parts.append(values["Education"])
         if values["Holds"] != "none":
             parts.append(f"holds {values['Holds']}")
         return " · ".join(part for part in parts if part != "none")
@@ -86,7 +87,7 @@ class ProfilePane(Widget, can_focus=True):
             return Text("")
         lines = profile_lines(self.plan)
         if self.screen.has_class("-narrow"):
-            return Text(self.summary(dict(lines)), no_wrap=True, overflow="ellipsis")
+            return Text(self.summary(dict(lines)))
         text = Text()
         for number, (label, value) in enumerate(lines):
             if number:
