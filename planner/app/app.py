@@ -127,6 +127,18 @@ class PlannerApp(App[None]):
 
         return MainScreen()
 
+    def on_mount(self) -> None:
+        self.theme = self.choose_theme()
+
+    def choose_theme(self) -> str:
+        """$PLANNER_THEME when it names a theme; the terminal's own 16 colours when that is all it has."""
+        wanted = os.environ.get("PLANNER_THEME", "")
+        if wanted in self.available_themes:
+            return wanted
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):
+            return "ansi-dark"
+        return self.theme
+
     def main_ready(self) -> None:
         """The main screen is up: show the plan, or start a new one."""
         self.plan_changed(None)

@@ -36,6 +36,11 @@ def test_main_screen_without_colour(snap_compare, monkeypatch):
     assert snap_compare(alex(), terminal_size=(80, 24))
 
 
+def test_main_screen_in_the_terminals_own_16_colours(snap_compare, monkeypatch):
+    monkeypatch.setenv("PLANNER_THEME", "ansi-dark")
+    assert snap_compare(alex(), terminal_size=(80, 24))
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_item_editor(snap_compare, size):
     assert snap_compare(alex(), terminal_size=size, press=["e"])

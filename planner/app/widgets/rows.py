@@ -82,18 +82,25 @@ class CursorRows(ScrollView, can_focus=True):
         return max(0, min(row, self.row_count() - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.scroll_to_row(new)
-        self.refresh()
+        if self.scroll_to_row(new):
+            self.refresh()
+        else:
+            # Only the two rows that changed are drawn again.
+            self.refresh_line(self.header_height + old)
+            self.refresh_line(self.header_height + new)
         self.post_message(self.CursorMoved(self, new))
 
-    def scroll_to_row(self, row: int) -> None:
-        """Scroll as little as needed to show `row`."""
+    def scroll_to_row(self, row: int) -> bool:
+        """Scroll as little as needed to show `row`; True when it scrolled."""
         top = self.scroll_offset.y
         visible = self.visible_rows
         if row < top:
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= top + visible:
             self.scroll_to(y=row - visible + 1, animate=False, immediate=True)
+        else:
+            return False
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         self.rows_changed()

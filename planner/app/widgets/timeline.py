@@ -123,6 +123,7 @@ class TimelinePane(CursorRows):
         self.last_term = today.index + 5
         self.term_scroll = 0
         """How many terms are scrolled off to the left."""
+        self._longest_id = 4
         self._kinds = {m.id: m.kind for m in catalog().milestones.values()}
         self._names = {m.id: m.name for m in catalog().milestones.values()}
 
@@ -145,6 +146,7 @@ class TimelinePane(CursorRows):
             plan.items,
             key=lambda item: (item.start.index if item.start is not None else NO_START, position[id(item)]),
         )
+        self._longest_id = max((len(item.id or "") for item in self.rows), default=4)
         self._set_range()
         row = self.cursor
         if keep is not None:
@@ -193,8 +195,7 @@ class TimelinePane(CursorRows):
     # --- geometry -----------------------------------------------------------------------------
 
     def _label_width(self, width: int) -> int:
-        longest = max((len(item.id or "") for item in self.rows[:2000]), default=4)
-        return max(8, min(longest + 3, 24 if width >= 90 else 16, width // 3))
+        return max(8, min(self._longest_id + 3, 24 if width >= 90 else 16, width // 3))
 
     def _cell(self, width: int) -> int:
         room = width - self._label_width(width) - 1
@@ -218,16 +219,18 @@ class TimelinePane(CursorRows):
         self.refresh()
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._scroll_terms_to(self.selected_item)
+        if self._scroll_terms_to(self.selected_item):
+            self.refresh()
         super().watch_cursor(old, new)
 
-    def _scroll_terms_to(self, item: Item | None) -> None:
-        """Scroll sideways as little as needed to show the item's first term."""
+    def _scroll_terms_to(self, item: Item | None) -> bool:
+        """Scroll sideways as little as needed to show the item's first term; True when it scrolled."""
         if item is None or item.start is None:
-            return
+            return False
         width = self.scrollable_content_region.width
         if width <= 0:
-            return
+            return False
+        before = self.term_scroll
         visible = self._visible_terms(width)
         column = item.start.index - self.first_term
         if column < self.term_scroll:
@@ -235,6 +238,7 @@ class TimelinePane(CursorRows):
         elif column >= self.term_scroll + visible:
             self.term_scroll = column - visible + 1
         self._clamp_scroll(width)
+        return self.term_scroll != before
 
     # --- drawing ------------------------------------------------------------------------------
 
