@@ -28,9 +28,8 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from plans import big_plan  # noqa: E402
-
 from planner.core.storage import dumps, load  # noqa: E402
+from plans import big_plan  # noqa: E402
 
 SIZE = (80, 24)
 
@@ -76,6 +75,10 @@ class Tmux:
         self.run("kill-server")
 
 
+def milliseconds(values: list[float]) -> str:
+    return ", ".join(f"{value * 1000:.0f}" for value in values)
+
+
 def start_up(runs: int, folder: Path) -> None:
     """Figure 1 (and the 10,000-item first frame)."""
     python = sys.executable
@@ -94,12 +97,8 @@ def start_up(runs: int, folder: Path) -> None:
             ours.append(tmux.first_frame(planner, "Diagnostics"))
         a, b = statistics.median(ours), statistics.median(theirs)
         print(f"first frame, 80x24 in tmux, median of {runs}:")
-        print(
-            f"  minimal Textual app   {b * 1000:6.0f} ms   (runs: {', '.join(f'{t * 1000:.0f}' for t in theirs)})"
-        )
-        print(
-            f"  planner (example)     {a * 1000:6.0f} ms   (runs: {', '.join(f'{t * 1000:.0f}' for t in ours)})"
-        )
+        print(f"  minimal Textual app   {b * 1000:6.0f} ms   (runs: {milliseconds(theirs)})")
+        print(f"  planner (example)     {a * 1000:6.0f} ms   (runs: {milliseconds(ours)})")
         print(f"  ratio                 {a / b:6.2f}x  (budget 1.5x)")
         frames = [tmux.first_frame(big_command, "Timeline") for _ in range(3)]
         print(
