@@ -99,6 +99,10 @@ class PlannerApp(App[None]):
         self.review: Review | None = None
         self.told_backup = False
         self.saving = False
+        self.reviewing = False
+        """A review is running in a thread."""
+        self.review_wanted = False
+        """The plan changed since the running review began."""
 
     # --- the session --------------------------------------------------------------------------
 
@@ -211,20 +215,36 @@ class PlannerApp(App[None]):
         self.revalidate()
 
     def revalidate(self) -> None:
-        """Validate the plan and show the result: now, or from a thread for a big plan."""
-        version = self.history.version
+        """Validate the plan and show the result: now, or from a thread for a big plan.
+
+        For a big plan one review runs at a time, and starts after the edit is on screen; edits
+        made meanwhile are reviewed together when it ends.
+        """
         if len(self.plan.items) <= SYNC_LIMIT:
-            self.show_review(review(self.plan, version, self.today))
+            self.show_review(review(self.plan, self.history.version, self.today))
             return
         self.main.show_checking()
-        plan = edits.snapshot(self.plan)
-        today = self.today
+        self.review_wanted = True
+        if not self.reviewing:
+            self.call_after_refresh(self._start_review)
+
+    def _start_review(self) -> None:
+        if self.reviewing or not self.review_wanted:
+            return
+        self.reviewing, self.review_wanted = True, False
+        plan, version, today = edits.snapshot(self.plan), self.history.version, self.today
 
         def work() -> None:
             result = review(plan, version, today)
-            self.call_from_thread(self.show_review, result)
+            self.call_from_thread(self._review_done, result)
 
-        self.run_worker(work, thread=True, exclusive=True, group="review", name="review")
+        self.run_worker(work, thread=True, group="review", name="review")
+
+    def _review_done(self, result: Review) -> None:
+        self.reviewing = False
+        self.show_review(result)
+        if self.review_wanted:
+            self.call_after_refresh(self._start_review)
 
     def show_review(self, result: Review) -> None:
         """Hand a review to the panes, unless the plan has changed since it was made."""

@@ -8,7 +8,7 @@ the review says. A review reads the plan and never changes it, so it can be made
 from __future__ import annotations
 
 from planner.core.catalog import catalog
-from planner.core.model import Plan
+from planner.core.model import Item, Plan
 from planner.core.nextsteps import NextStep, next_steps
 from planner.core.terms import Term
 from planner.core.validate import SEVERITY_ORDER, Diagnostic, Facts, counts, validate
@@ -62,3 +62,16 @@ def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
             if job.item.end is None and job.end > job.start:
                 result.runs_to[id(job.item)] = job.end
     return result
+
+
+def runs_to(plan: Plan, item: Item) -> Term | None:
+    """Where an item without an `end` really ends: a job runs until the next job (or the plan's end).
+
+    None when the item has an `end` of its own, or is not a placed job.
+    """
+    if item.end is not None:
+        return None
+    for job in Facts(plan, catalog()).jobs:
+        if job.item is item:
+            return Term(job.end)
+    return None

@@ -17,12 +17,10 @@ from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
 from planner.app.widgets.header import PlanHeader
 from planner.app.widgets.next_steps import NextStepsPane
 from planner.app.widgets.profile import ProfilePane
-from planner.app.widgets.rows import CursorRows
 from planner.app.widgets.timeline import TimelinePane
 from planner.core import edits
 from planner.core.model import Item, Plan
-from planner.core.review import Review
-from planner.core.terms import Term
+from planner.core.review import Review, runs_to
 
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
@@ -130,11 +128,6 @@ class MainScreen(Screen):
         """Focus a pane by name: profile, steps, timeline, diagnostics."""
         self.query_one(PANES[name]).focus()
 
-    def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
-        event.stop()
-        if isinstance(event.rows, DiagnosticList):
-            self.query_one(DiagnosticsPane).show_detail()
-
     def action_goto_diagnostic(self) -> None:
         """Go to the item the selected diagnostic is on (the profile when it is on the plan)."""
         diagnostic = self.query_one(DiagnosticList).selected
@@ -179,8 +172,7 @@ class MainScreen(Screen):
         item = self._selected()
         if item is None:
             return
-        runs_to = self._app.current_review().runs_to.get(id(item))
-        self._app.try_edit(edits.resize_item, item, terms, Term(runs_to) if runs_to is not None else None)
+        self._app.try_edit(edits.resize_item, item, terms, runs_to(self._app.plan, item))
 
     def action_delete_item(self) -> None:
         """Delete the selected item (undo brings it back)."""

@@ -142,20 +142,27 @@ class DiagnosticsPane(Vertical):
     def on_mount(self) -> None:
         self.border_title = counts_text(None)
 
+    def _set_title(self, title: Content) -> None:
+        if title.plain != getattr(self, "_title_plain", None):
+            self._title_plain = title.plain
+            self.border_title = title
+
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
-        self.border_title = counts_text(review, checking)
+        self._set_title(counts_text(review, checking))
         self.query_one(DiagnosticList).show(review.diagnostics)
         self.show_detail()
 
     def show_checking(self, review: Review | None) -> None:
         """Say that a newer review is on its way."""
-        self.border_title = counts_text(review, checking=True)
+        self._set_title(counts_text(review, checking=True))
 
     def show_detail(self) -> None:
         """Show the selected diagnostic in full below the list (where there is room)."""
         diagnostic = self.query_one(DiagnosticList).selected
         detail = self.query_one("#diagnostic-detail", Static)
+        if not detail.display:
+            return  # not on screen at this size
         if diagnostic is None:
             detail.update(Text("No diagnostics: the plan follows every rule the planner knows."))
             return
@@ -168,7 +175,13 @@ class DiagnosticsPane(Vertical):
         if diagnostic.waived is not None:
             waiver = diagnostic.waived
             text.append(f"\nWaived by {printable(waiver.by or 'someone')}: {printable(waiver.reason or '')}")
-        detail.update(text)
+        if text.plain != getattr(self, "_detail_plain", None):
+            self._detail_plain = text.plain
+            detail.update(text)
 
     def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
+        event.stop()
         self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_detail)  # the detail may have just come on screen

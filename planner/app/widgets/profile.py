@@ -63,10 +63,16 @@ class ProfilePane(Widget, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.plan: Plan | None = None
+        self._shown: tuple = ()
 
     def show_plan(self, plan: Plan) -> None:
-        """Show this plan's profile."""
+        """Show this plan's profile (edits replace the profile, so an unchanged one is not redrawn)."""
+        shown = (plan.profile, plan.title)
+        if self.plan is not None and shown == self._shown:
+            self.plan = plan
+            return
         self.plan = plan
+        self._shown = shown
         self.refresh(layout=True)
 
     @staticmethod

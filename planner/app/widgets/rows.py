@@ -73,7 +73,9 @@ class CursorRows(ScrollView, can_focus=True):
     def rows_changed(self) -> None:
         """Call when the rows changed: resizes the scroll area, keeps the cursor in range, redraws."""
         count = self.row_count()
-        self.virtual_size = Size(0, count + self.header_height)
+        size = Size(0, count + self.header_height)
+        if size != self.virtual_size:
+            self.virtual_size = size
         if self.cursor >= count:
             self.set_reactive(CursorRows.cursor, max(0, count - 1))
         self.refresh()

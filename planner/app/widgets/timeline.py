@@ -156,7 +156,9 @@ class TimelinePane(CursorRows):
                     break
         self.rows_changed()
         self.cursor = row
-        self.border_subtitle = f"{len(self.rows)} item{'' if len(self.rows) == 1 else 's'}"
+        subtitle = f"{len(self.rows)} item{'' if len(self.rows) == 1 else 's'}"
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
 
     def show_review(self, review: Review) -> None:
         """Take the marks and open-ended jobs of a new review."""
