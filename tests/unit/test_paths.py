@@ -31,3 +31,10 @@ def test_make_folder_for_creates_the_missing_folders(tmp_path):
     path = tmp_path / "a" / "b" / "plan.toml"
     make_folder_for(str(path))
     assert path.parent.is_dir()
+
+
+def test_the_stylesheets_are_found():
+    from planner.app.app import PlannerApp, styles_folder
+
+    assert (styles_folder() / "app.tcss").is_file()
+    assert all(path.is_file() for path in PlannerApp.CSS_PATH)
