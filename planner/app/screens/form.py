@@ -329,8 +329,8 @@ class FormScreen(ModalScreen[dict | None]):
         self._fields = self.fields()
         with Vertical(classes="dialog form"):
             yield Static(Text(self.heading), classes="dialog-heading")
-            if self.intro:
-                yield Static(Text(self.intro), classes="dialog-intro")
+            keys = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
+            yield Static(Text(" ".join(part for part in (self.intro, keys) if part)), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
                 for field in self._fields:
                     yield from field.compose()

@@ -17,21 +17,25 @@ INTRO = (
 
 LEGEND = (
     "Timeline: a row per item, a bar across its terms in its kind's colour, its title in or after "
-    "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term.\n"
+    "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
+    "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
     "(against common practice), • suggestion (advice the plan could take)."
 )
 
 
 def binding_lines(app, bindings: list[Binding]) -> Text:
-    """One line per binding: its keys and what it does."""
-    text = Text()
+    """One line per action: every key that does it, and what it does."""
+    actions: dict[str, tuple[list[str], str]] = {}
     for binding in bindings:
-        keys = " or ".join(app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(","))
+        keys, about = actions.setdefault(binding.action, ([], binding.tooltip or binding.description))
+        keys += [app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]
+    text = Text()
+    for keys, about in actions.values():
         if text:
             text.append("\n")
-        text.append(f"  {keys:<22}", style="bold")
-        text.append(binding.tooltip or binding.description)
+        text.append(f"  {' or '.join(keys):<24}", style="bold")
+        text.append(about)
     return text
 
 

@@ -31,7 +31,8 @@ class ItemEditorScreen(FormScreen):
         self.item = item
         self.new = new
         name = printable(item.id or "the item", one_line=True)
-        self.heading = "Add an item" if new else f"Edit {name} (fields that do not apply can stay empty)"
+        self.heading = "Add an item" if new else f"Edit {name}"
+        self.intro = "Fields that do not apply to this kind of item can stay empty."
 
     def fields(self) -> list[FormField]:
         cat = catalog()

@@ -175,7 +175,7 @@ class TimelinePane(CursorRows):
         return False
 
     def _set_range(self) -> None:
-        """The terms the chart spans: the plan's first term (or today) to its last, and a spare."""
+        """The terms the chart spans: the years from the plan's first term (or today) to its last."""
         low = high = self.today.index
         plan = self.plan
         if plan is not None:
@@ -191,8 +191,9 @@ class TimelinePane(CursorRows):
                             high = index
         if self.review is not None and self.review.runs_to:
             high = max(high, max(self.review.runs_to.values()))
-        self.first_term = low - low % 3  # start at a spring, so the first year label is whole
-        self.last_term = high + 1
+        # Whole years, spring to fall, so that the scale does not change at every move.
+        self.first_term = low - low % 3
+        self.last_term = high - high % 3 + 2
 
     # --- geometry -----------------------------------------------------------------------------
 
