@@ -133,6 +133,42 @@ class PlannerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = self.choose_theme()
+        if not self.is_headless:
+            self.catch_hang_ups()
+
+    def catch_hang_ups(self) -> None:
+        """Keep unsaved edits when the terminal goes away (a dropped SSH session) or on SIGTERM.
+
+        Textual installs no handler for these, and without one the process dies at once.
+        """
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    @property
+    def recovery_path(self) -> str:
+        """Where unsaved edits are kept when the session ends without a save: PLAN.unsaved."""
+        return self.path + ".unsaved"
+
+    def hang_up(self) -> None:
+        """The session is ending without a word from the person: keep any unsaved edits, then exit."""
+        if self.modified:
+            from planner.core.storage import dumps, write_atomic
+
+            try:
+                write_atomic(self.recovery_path, dumps(self.plan).encode("utf-8"))
+            except Exception:  # noqa: BLE001 - nothing can be reported to a terminal that is gone
+                pass
+        self.exit()
 
     def choose_theme(self) -> str:
         """$PLANNER_THEME when it names a theme; the terminal's own 16 colours when that is all it has."""
@@ -146,6 +182,14 @@ class PlannerApp(App[None]):
     def main_ready(self) -> None:
         """The main screen is up: show the plan, or start a new one."""
         self.plan_changed(None)
+        if os.path.exists(self.recovery_path):
+            self.notify(
+                f"Edits from a session that ended without saving are in {self.recovery_path}; "
+                f"open it with: planner {self.recovery_path}",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if self.disk_text is None:
             self.call_after_refresh(self.start_new_plan)
 

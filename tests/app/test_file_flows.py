@@ -167,3 +167,21 @@ async def test_save_and_quit_writes_then_quits(plan_path):
         await pilot.pause()
         assert app._exit
     assert str(load(str(plan_path)).plan.item("aas").start) == "2028-spring"
+
+
+async def test_a_dropped_session_keeps_unsaved_edits_beside_the_plan(plan_path):
+    before = plan_path.read_text()
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("greater_than_sign")
+        app.hang_up()  # what SIGHUP (or SIGTERM) runs
+        await pilot.pause()
+        assert app._exit
+    assert plan_path.read_text() == before
+    kept = load(str(plan_path) + ".unsaved").plan
+    assert str(kept.item("aas").start) == "2028-spring"
+
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert "alex.toml.unsaved" in notices(app)

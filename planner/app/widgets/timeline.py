@@ -267,8 +267,9 @@ class TimelinePane(CursorRows):
                 term = Term(first + offset)
                 in_view = min(3 - term.index % 3, count - offset)
                 span = in_view * cell
-                year = str(term.year)
-                line.write(label_width + 1 + offset * cell, year if span > len(year) else year[2:], header)
+                # A year cut short at the edge gets its last two digits, or nothing when too narrow.
+                year = str(term.year) if span > 4 else str(term.year)[2:] if span > 2 else ""
+                line.write(label_width + 1 + offset * cell, year, header)
                 offset += in_view
         else:
             line.write(0, " Item", header)
