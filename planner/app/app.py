@@ -25,6 +25,7 @@ from planner.core.model import Item, Plan
 from planner.core.review import Review, review
 from planner.core.storage import Loaded
 from planner.core.terms import Term
+from planner.core.text import printable
 
 if TYPE_CHECKING:
     from planner.app.screens.main import MainScreen
@@ -187,7 +188,6 @@ class PlannerApp(App[None]):
                 f"Edits from a session that ended without saving are in {self.recovery_path}; "
                 f"open it with: planner {self.recovery_path}",
                 severity="warning",
-                markup=False,
                 timeout=15,
             )
         if self.disk_text is None:
@@ -222,7 +222,7 @@ class PlannerApp(App[None]):
         try:
             edit = build(self.plan, *args)
         except edits.EditRefused as refusal:
-            self.notify(str(refusal), severity="warning", markup=False, timeout=4)
+            self.notify(str(refusal), severity="warning", timeout=4)
             return False
         if edit is None:
             return False
@@ -349,7 +349,7 @@ class PlannerApp(App[None]):
 
     def _save_failed(self, error: Exception) -> None:
         self.saving = False
-        self.notify(f"Not saved: {error}", severity="error", markup=False, timeout=8)
+        self.notify(f"Not saved: {error}", severity="error", timeout=8)
 
     def _saved(self, saved, state: edits.Edit | None, then) -> None:
         self.saving = False
@@ -364,29 +364,36 @@ class PlannerApp(App[None]):
             self.notify(
                 f"Saved. The file had TOML comments, which the planner's layout cannot keep; "
                 f"the previous version, comments and all, is in {saved.backup}",
-                markup=False,
                 timeout=10,
             )
         else:
-            self.notify(f"Saved {saved.path}", markup=False, timeout=2)
+            self.notify(f"Saved {saved.path}", timeout=2)
         if then is not None:
             then()
 
     def reload(self) -> None:
-        """Read the plan again from disk, dropping the edits (the caller asked first)."""
+        """Read the plan again from disk, in a thread, dropping the edits (the caller asked first)."""
         from planner.core.storage import PlanFileError, load
 
-        try:
-            loaded = load(self.path)
-        except PlanFileError as error:
-            self.notify(f"Not reloaded: {error}", severity="error", markup=False, timeout=8)
-            return
+        path = self.path
+
+        def work() -> None:
+            try:
+                loaded = load(path)
+            except PlanFileError as error:
+                self.call_from_thread(self.notify, f"Not reloaded: {error}", severity="error", timeout=8)
+            else:
+                self.call_from_thread(self._reloaded, loaded)
+
+        self.run_worker(work, thread=True, group="reload", name="reload")
+
+    def _reloaded(self, loaded: Loaded) -> None:
         self.history = History(loaded.plan)
         self.disk_text = loaded.text
         self.disk_stamp = (loaded.mtime_ns, loaded.size)
         self.review = None
         self.plan_changed(None)
-        self.notify(f"Reloaded {self.path}", markup=False, timeout=2)
+        self.notify(f"Reloaded {loaded.path}", timeout=2)
 
     def say(self, message: str) -> None:
         """A short message about the last action, in the title line for a few seconds."""
@@ -401,6 +408,12 @@ class PlannerApp(App[None]):
             self.main.refresh_header()
         except LookupError:
             pass
+
+    def notify(self, message: str, **options) -> None:  # type: ignore[override]
+        """A notice, always as plain text with control characters made visible (it may name files
+        and items, which are data)."""
+        options["markup"] = False
+        super().notify(printable(message), **options)
 
     # --- app-wide actions ---------------------------------------------------------------------
 

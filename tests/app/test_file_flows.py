@@ -102,6 +102,7 @@ async def test_reload_reads_the_file_again(plan_path):
             plan_path.read_text().replace('title = "Alex: RHIT, then coding"', 'title = "Changed"')
         )
         await pilot.press("f5")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.plan.title == "Changed"
         assert "Changed" in screen_text(app)
@@ -117,6 +118,8 @@ async def test_reload_with_unsaved_edits_asks_first(plan_path):
         assert str(app.plan.item("aas").start) == "2028-spring"
         await pilot.press("f5")
         await pilot.click("#reload")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert str(app.plan.item("aas").start) == "2027-fall"
         assert not app.modified
 

@@ -64,6 +64,7 @@ async def test_selecting_a_diagnostic_goes_to_its_item(plan_path):
         assert app.focused is app.query_one(DiagnosticList)
         await pilot.press("down", "down")  # the warning on aas
         assert app.query_one(DiagnosticList).selected.item == "aas"
+        assert app.query_one(TimelinePane).selected_item.id == "aas"  # shown as you go
         await pilot.press("end", "enter")
         timeline = app.query_one(TimelinePane)
         await pilot.press("4", "home", "enter")

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.core.text import printable
+
 
 class ConfirmScreen(ModalScreen[str | None]):
     """Dismisses with the chosen answer's key; Escape (or a "cancel" answer) gives None."""
@@ -23,8 +25,8 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Static(Text(self.question), classes="dialog-heading")
-            yield Static(Text(self.detail), classes="dialog-intro")
+            yield Static(Text(printable(self.question)), classes="dialog-heading")
+            yield Static(Text(printable(self.detail)), classes="dialog-intro")
             with Horizontal(classes="dialog-buttons"):
                 for number, (key, label) in enumerate(self.answers):
                     yield Button(Text(label), id=key, variant="primary" if number == 0 else "default")

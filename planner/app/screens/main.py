@@ -128,6 +128,14 @@ class MainScreen(Screen):
         """Focus a pane by name: profile, steps, timeline, diagnostics."""
         self.query_one(PANES[name]).focus()
 
+    def on_cursor_rows_cursor_moved(self, event) -> None:
+        # Moving through the diagnostics shows each one's item in the timeline, focus staying put.
+        rows = event.rows
+        if isinstance(rows, DiagnosticList) and rows.has_focus:
+            diagnostic = rows.selected
+            if diagnostic is not None and diagnostic.item is not None:
+                self.timeline.select_item_id(diagnostic.item)
+
     def action_goto_diagnostic(self) -> None:
         """Go to the item the selected diagnostic is on (the profile when it is on the plan)."""
         diagnostic = self.query_one(DiagnosticList).selected
@@ -139,7 +147,7 @@ class MainScreen(Screen):
         if self.timeline.select_item_id(diagnostic.item):
             self.timeline.focus()
         else:
-            self.notify(f"No item has the id {diagnostic.item}.", markup=False, timeout=3)
+            self.notify(f"No item has the id {diagnostic.item}.", timeout=3)
 
     # --- editing ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from planner.core.model import Plan, Profile
 from planner.core.nextsteps import next_steps
 from planner.core.starter import new_profile, starter_plan
 from planner.core.terms import Term
+from planner.core.text import printable
 
 
 class NewPlanScreen(FormScreen):
@@ -32,9 +33,10 @@ class NewPlanScreen(FormScreen):
         super().__init__()
         self.path = path
         self.today = today
+        name = printable(short_path(path), one_line=True)
         self.intro = (
-            f"{short_path(path)} does not exist yet. Say where you stand and where you want to go; "
-            "the planner then proposes the steps. Nothing is written until you save (ctrl+s)."
+            f"{name} does not exist yet. Say where you stand and where you want to go; the planner "
+            "then proposes the steps. Nothing is written until you save (ctrl+s)."
         )
         self.draft = Plan(profile=new_profile("rhit", today.next()))
 

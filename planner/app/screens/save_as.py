@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.app.screens.confirm import ConfirmScreen
+from planner.core.text import printable
 
 
 class SaveAsScreen(ModalScreen[str | None]):
@@ -41,7 +42,7 @@ class SaveAsScreen(ModalScreen[str | None]):
         field.cursor_position = len(field.value)
 
     def _problem(self, text: str) -> None:
-        self.query_one("#save-as-problem", Static).update(Text(text))
+        self.query_one("#save-as-problem", Static).update(Text(printable(text)))
 
     def choose(self) -> None:
         """Check the path and dismiss with it (asking before replacing an existing file)."""

@@ -180,7 +180,6 @@ class DiagnosticsPane(Vertical):
             detail.update(text)
 
     def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
-        event.stop()
         self.show_detail()
 
     def on_resize(self) -> None:
