@@ -8,6 +8,8 @@ steps stack in a column on the left. Every action here turns a key into a call o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -21,6 +23,9 @@ from planner.app.widgets.timeline import TimelinePane
 from planner.core import edits
 from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
+
+if TYPE_CHECKING:
+    from planner.app.app import PlannerApp
 
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
@@ -83,16 +88,15 @@ class MainScreen(Screen):
     AUTO_FOCUS = "#timeline"
 
     def compose(self) -> ComposeResult:
-        app = self.app
         yield PlanHeader(id="header")
         yield ProfilePane(id="profile")
-        yield TimelinePane(app.today, id="timeline")  # type: ignore[attr-defined]
+        yield TimelinePane(self.session.today, id="timeline")
         yield NextStepsPane(id="steps")
         yield DiagnosticsPane(id="diagnostics")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.app.main_ready()  # type: ignore[attr-defined]
+        self.session.main_ready()
 
     # --- showing the plan ---------------------------------------------------------------------
 
@@ -115,12 +119,12 @@ class MainScreen(Screen):
 
     def show_checking(self) -> None:
         """Say that the diagnostics are being brought up to date."""
-        self.query_one(DiagnosticsPane).show_checking(self.app.review)  # type: ignore[attr-defined]
+        self.query_one(DiagnosticsPane).show_checking(self.session.review)
 
     def refresh_header(self) -> None:
         """Redraw the title line."""
-        app = self.app
-        self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified)  # type: ignore[attr-defined]
+        app = self.session
+        self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified)
 
     # --- moving around ------------------------------------------------------------------------
 
@@ -152,16 +156,17 @@ class MainScreen(Screen):
     # --- editing ------------------------------------------------------------------------------
 
     @property
-    def _app(self):
-        return self.app
+    def session(self) -> PlannerApp:
+        """The app, which holds the plan, its history and its file."""
+        return self.app  # type: ignore[return-value]
 
     def action_undo(self) -> None:
         """Undo the last edit."""
-        self._app.undo()
+        self.session.undo()
 
     def action_redo(self) -> None:
         """Redo the last undone edit."""
-        self._app.redo()
+        self.session.redo()
 
     def _selected(self) -> Item | None:
         item = self.timeline.selected_item
@@ -173,40 +178,40 @@ class MainScreen(Screen):
         """Move the selected item `terms` terms later (earlier when negative)."""
         item = self._selected()
         if item is not None:
-            self._app.try_edit(edits.move_item, item, terms)
+            self.session.try_edit(edits.move_item, item, terms)
 
     def action_resize_item(self, terms: int) -> None:
         """Make the selected item `terms` terms longer (shorter when negative)."""
         item = self._selected()
         if item is None:
             return
-        self._app.try_edit(edits.resize_item, item, terms, runs_to(self._app.plan, item))
+        self.session.try_edit(edits.resize_item, item, terms, runs_to(self.session.plan, item))
 
     def action_delete_item(self) -> None:
         """Delete the selected item (undo brings it back)."""
         item = self._selected()
-        if item is not None and self._app.try_edit(edits.delete_item, item):
-            self._app.say(f"Deleted {item.id or 'the item'}; u undoes it.")
+        if item is not None and self.session.try_edit(edits.delete_item, item):
+            self.session.say(f"Deleted {item.id or 'the item'}; u undoes it.")
 
     def action_take_step(self, number: int | None = None) -> None:
         """Take the highlighted next step (or step `number`, counting from 0)."""
-        steps = self._app.current_review().steps
+        steps = self.session.current_review().steps
         if not steps:
             self.notify("There is no next step to take.", timeout=3)
             return
         pane = self.query_one(NextStepsPane)
         index = number if number is not None else (pane.highlighted or 0)
         step = steps[min(index, len(steps) - 1)]
-        if self._app.try_edit(edits.take_step, step):
-            self._app.say(f"Added {step.name} from {step.start}.")
+        if self.session.try_edit(edits.take_step, step):
+            self.session.say(f"Added {step.name} from {step.start}.")
 
     def action_take_all_steps(self) -> None:
         """Take every next step at once."""
-        steps = self._app.current_review().steps
+        steps = self.session.current_review().steps
         if not steps:
             self.notify("There is no next step to take.", timeout=3)
             return
-        self._app.try_edit(edits.take_steps, steps)
+        self.session.try_edit(edits.take_steps, steps)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, NextStepsPane):
@@ -217,7 +222,7 @@ class MainScreen(Screen):
         """Add an item: the item editor opens on a new one."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
-        app = self._app
+        app = self.session
         plan = app.plan
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
@@ -240,7 +245,7 @@ class MainScreen(Screen):
         item = self._selected()
         if item is None:
             return
-        app = self._app
+        app = self.session
 
         def edited(values: dict | None) -> None:
             if values is not None:
@@ -252,7 +257,7 @@ class MainScreen(Screen):
         """Edit the profile (and the plan's title)."""
         from planner.app.screens.profile_editor import ProfileEditorScreen
 
-        app = self._app
+        app = self.session
 
         def edited(values: dict | None) -> None:
             if values is not None:
@@ -269,7 +274,7 @@ class MainScreen(Screen):
             item = self.timeline.selected_item
             if item is None:
                 return
-            found = self._app.current_review().by_item.get(item.id or "", [])
+            found = self.session.current_review().by_item.get(item.id or "", [])
             self.app.push_screen(SourceScreen(item=item, diagnostics=found))
             return
         diagnostic = diagnostics.selected
@@ -282,7 +287,7 @@ class MainScreen(Screen):
 
     def action_save(self) -> None:
         """Save the plan to its file (asks first when the file was changed by someone else)."""
-        app = self._app
+        app = self.session
         if app.changed_on_disk(app.path):
             from planner.app.screens.confirm import ConfirmScreen
 
@@ -311,7 +316,7 @@ class MainScreen(Screen):
         """Save the plan to another file, which it then belongs to."""
         from planner.app.screens.save_as import SaveAsScreen
 
-        app = self._app
+        app = self.session
 
         def chosen(path: str | None) -> None:
             if path:
@@ -321,7 +326,7 @@ class MainScreen(Screen):
 
     def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""
-        app = self._app
+        app = self.session
         if not app.history.modified:
             app.reload()
             return
