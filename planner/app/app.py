@@ -48,7 +48,7 @@ class PlannerApp(App[None]):
 
     TITLE = "planner"
     CSS_PATH = [styles_folder() / "app.tcss", styles_folder() / "dialogs.tcss"]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     COMMANDS = App.COMMANDS | {PlanCommands}
     ENABLE_COMMAND_PALETTE = True

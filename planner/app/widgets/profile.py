@@ -92,7 +92,7 @@ class ProfilePane(Widget, can_focus=True):
         if self.plan is None:
             return Text("")
         lines = profile_lines(self.plan)
-        if self.screen.has_class("-narrow"):
+        if not self.screen.has_class("-wide"):
             return Text(self.summary(dict(lines)))
         text = Text()
         for number, (label, value) in enumerate(lines):

@@ -27,6 +27,8 @@ MARKS = {"error": "✗", "warning": "!", "suggestion": "•"}
 KINDS = ("course", "degree", "certificate-program", "training", "exam", "credential", "ceu", "job")
 SEASON_LABELS = ("sp", "su", "fa")
 """Spring, summer, fall under the years."""
+SEASON_NAMES = ("spring", "summer", "fall")
+"""The same in full, when a term is wide enough."""
 SEASON_LETTERS = ("s", "u", "f")
 """The same in one letter, when a term is only two cells wide."""
 MOVE = Binding.Group("Move", compact=True)
@@ -203,7 +205,7 @@ class TimelinePane(CursorRows):
     def _cell(self, width: int) -> int:
         room = width - self._label_width(width) - 1
         terms = self.last_term - self.first_term + 1
-        for cell in (6, 5, 4, 3):
+        for cell in (10, 8, 7, 6, 5, 4, 3):
             if terms * cell <= room:
                 return cell
         return 2
@@ -276,7 +278,10 @@ class TimelinePane(CursorRows):
             line.write(label_width, "│", header)
             for offset in range(count):
                 term = first + offset
-                label = SEASON_LABELS[term % 3] if cell > 2 else SEASON_LETTERS[term % 3]
+                if cell > 6:
+                    label = SEASON_NAMES[term % 3]
+                else:
+                    label = SEASON_LABELS[term % 3] if cell > 2 else SEASON_LETTERS[term % 3]
                 style = header
                 if term == self.today.index:
                     label, style = label.ljust(cell)[: cell - 1] + "▼", header + self._style("today")
