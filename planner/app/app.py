@@ -133,7 +133,9 @@ class PlannerApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.match_no_color_filter)
         self.theme = self.choose_theme()
+        self.match_no_color_filter()
         if not self.is_headless:
             self.catch_hang_ups()
 
@@ -179,6 +181,23 @@ class PlannerApp(App[None]):
         if not self.is_headless and self.console.color_system in ("standard", "windows"):
             return "ansi-dark"
         return self.theme
+
+    def match_no_color_filter(self, _theme: object = None) -> None:
+        """Keep NO_COLOR's filter right for the theme in use.
+
+        Textual chooses it once, for the theme the app starts with: Monochrome for a truecolour
+        theme, NoColor for an ANSI one. After a switch to an ANSI theme, Monochrome would turn
+        the terminal's default colours to black on black.
+        """
+        if not self.no_color:
+            return
+        from textual.filter import Monochrome, NoColor
+
+        wanted = NoColor if self.native_ansi_color else Monochrome
+        self._filters = [
+            wanted() if isinstance(each, (NoColor, Monochrome)) and type(each) is not wanted else each
+            for each in self._filters
+        ]
 
     def main_ready(self) -> None:
         """The main screen is up: show the plan, or start a new one."""

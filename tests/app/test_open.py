@@ -49,3 +49,17 @@ async def test_wide_terminal_shows_the_whole_profile_and_reasons(plan_path):
         assert "Education" in text and "high school" in text
         assert "Why: Advancement usually requires" in text
         assert "error after-not-respected" in text  # the selected diagnostic in full
+
+
+async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_colours(plan_path, monkeypatch):
+    from textual.filter import Monochrome, NoColor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PLANNER_THEME", "ansi-dark")
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+        # Monochrome would grey the terminal's default colours into black on black.
+        assert any(isinstance(f, NoColor) for f in app._filters)
+        assert not any(isinstance(f, Monochrome) for f in app._filters)
