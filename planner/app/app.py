@@ -386,7 +386,7 @@ class PlannerApp(App[None]):
                 timeout=10,
             )
         else:
-            self.notify(f"Saved {saved.path}", timeout=2)
+            self.say(f"Saved {os.path.basename(saved.path)}")
         if then is not None:
             then()
 

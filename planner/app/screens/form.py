@@ -320,6 +320,7 @@ class FormScreen(ModalScreen[dict | None]):
     heading = ""
     intro = ""
     accept_label = "Save changes"
+    keys_help = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
 
     def fields(self) -> list[FormField]:
         """The form's fields, in order."""
@@ -329,8 +330,8 @@ class FormScreen(ModalScreen[dict | None]):
         self._fields = self.fields()
         with Vertical(classes="dialog form"):
             yield Static(Text(self.heading), classes="dialog-heading")
-            keys = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
-            yield Static(Text(" ".join(part for part in (self.intro, keys) if part)), classes="dialog-intro")
+            intro = " ".join(part for part in (self.intro, self.keys_help) if part)
+            yield Static(Text(intro), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
                 for field in self._fields:
                     yield from field.compose()

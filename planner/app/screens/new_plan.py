@@ -28,6 +28,7 @@ class NewPlanScreen(FormScreen):
 
     heading = "Start a new plan"
     accept_label = "Next"
+    keys_help = "Tab moves between fields, ctrl+s (or F2) goes on, Esc quits without writing anything."
 
     def __init__(self, path: str, today: Term) -> None:
         super().__init__()

@@ -55,6 +55,8 @@ def where(diagnostic: Diagnostic) -> str:
 class DiagnosticList(CursorRows):
     """One line per diagnostic: mark, item, message; waived ones dimmed."""
 
+    empty_text = "No diagnostics: the plan follows every rule the planner knows."
+
     COMPONENT_CLASSES = {
         "diagnostics--cursor",
         "diagnostics--cursor-blurred",

@@ -7,6 +7,8 @@ to draw one; this class moves the cursor, scrolls to keep it in view and reports
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -32,6 +34,9 @@ class CursorRows(ScrollView, can_focus=True):
 
     header_height = 0
     """Lines at the top that do not scroll."""
+
+    empty_text = ""
+    """What the first line says when there are no rows."""
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
     """The row under the cursor."""
@@ -66,7 +71,11 @@ class CursorRows(ScrollView, can_focus=True):
         if y < self.header_height:
             return self.render_header(y, width)
         row = self.scroll_offset.y + y - self.header_height
-        if row >= self.row_count():
+        count = self.row_count()
+        if row >= count:
+            if count == 0 and row == 0 and self.empty_text:
+                text = (" " + self.empty_text)[:width].ljust(width)
+                return Strip([Segment(text, self.rich_style + Style(italic=True))], width)
             return Strip.blank(width, self.rich_style)
         return self.render_row(row, width, row == self.cursor)
 

@@ -41,6 +41,7 @@ class TimelinePane(CursorRows):
     """The plan as a chart of terms; the cursor selects the item the edit keys act on."""
 
     BORDER_TITLE = "Timeline"
+    empty_text = "No items yet: t takes a next step, a adds an item."
 
     COMPONENT_CLASSES = {
         "timeline--header",
@@ -183,6 +184,7 @@ class TimelinePane(CursorRows):
         if plan is not None:
             if plan.profile.starts is not None:
                 low = min(low, plan.profile.starts.index)
+                high = max(high, plan.profile.starts.index)
             for item in plan.items:
                 for term in (item.start, item.end):
                     if term is not None:
