@@ -165,9 +165,12 @@ class PlannerApp(App[None]):
     def hang_up(self) -> None:
         """The session is ending without a word from the person: keep any unsaved edits, then exit."""
         if self.modified:
+            from planner.core.paths import make_folder_for
             from planner.core.storage import dumps, write_atomic
 
             try:
+                if self.own_plan:
+                    make_folder_for(self.recovery_path)
                 write_atomic(self.recovery_path, dumps(self.plan).encode("utf-8"))
             except Exception:  # noqa: BLE001 - nothing can be reported to a terminal that is gone
                 pass
