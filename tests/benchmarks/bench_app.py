@@ -6,8 +6,9 @@
    app, alternating, after a warm-up run of each, medians of several runs. PYTHONDONTWRITEBYTECODE
    is unset so both use compiled bytecode as an installed program would.
 2. An edit on a 1,000-item plan: key action to repaint, validation included (in-process, headless).
-3. A 10,000-item plan: time to first frame in tmux, time until its diagnostics are in, and the
-   latency of cursor moves and of an edit (whose validation runs in a thread).
+3. A 10,000-item plan: time to first frame in tmux, key-to-screen-change in tmux (each tmux
+   capture costs a few ms, included), and in-process the latency of cursor moves and of an edit
+   (whose validation runs in a thread), and time until its diagnostics are up to date.
 """
 
 from __future__ import annotations
@@ -71,6 +72,31 @@ class Tmux:
         finally:
             self.run("kill-session", "-t", name)
 
+    def key_latency(self, command: list[str], key: str, runs: int) -> list[float]:
+        """Seconds from sending `key` until the screen changes, `runs` times, once the app is idle."""
+        self.count += 1
+        name = f"keys{self.count}"
+        self.run("new-session", "-d", "-s", name, "-x", str(SIZE[0]), "-y", str(SIZE[1]), " ".join(command))
+        try:
+            deadline = time.perf_counter() + 30
+            while "errors" not in self.run("capture-pane", "-p", "-t", name):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("the big plan never showed its diagnostics")
+                time.sleep(0.05)
+            times = []
+            for _ in range(runs):
+                time.sleep(0.6)  # let any review in a thread finish: the key meets an idle app
+                before = self.run("capture-pane", "-p", "-t", name)
+                start = time.perf_counter()
+                self.run("send-keys", "-t", name, "-l", key)
+                while self.run("capture-pane", "-p", "-t", name) == before:
+                    if time.perf_counter() - start > 5:
+                        raise TimeoutError(f"the screen never changed after {key!r}")
+                times.append(time.perf_counter() - start)
+            return times
+        finally:
+            self.run("kill-session", "-t", name)
+
     def close(self) -> None:
         self.run("kill-server")
 
@@ -104,6 +130,9 @@ def start_up(runs: int, folder: Path) -> None:
         print(
             f"  planner, 10,000 items {statistics.median(frames) * 1000:6.0f} ms to first frame (median of 3)"
         )
+        for key, what in (("j", "cursor down"), (">", "move an item later")):
+            times = tmux.key_latency(big_command, key, runs)
+            print(f"  10,000 items, key to screen change in tmux ({what}): {report('', times).strip()}")
     finally:
         tmux.close()
 
