@@ -14,6 +14,7 @@ they raise `EditRefused` with one sentence when it cannot be done. `History.do` 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -313,6 +314,8 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
 # --- history ----------------------------------------------------------------------------------
 
 
+_VERSIONS = itertools.count(1)
+
 NOW = object()
 """`History.mark_saved`'s default: the plan as it is now."""
 
@@ -326,8 +329,9 @@ class History:
         self._undone: list[Edit] = []
         self._saved: Edit | None = None
         self._saved_lost = False
-        self.version = 0
-        """Goes up by one at every change (do, undo, redo), so results can tell they are stale."""
+        self.version = next(_VERSIONS)
+        """Changes at every change (do, undo, redo), and is never the same in two histories, so a
+        result made for one version of a plan can tell it is stale."""
 
     @property
     def modified(self) -> bool:
@@ -367,7 +371,7 @@ class History:
         if any(undone is self._saved for undone in self._undone):
             self._saved_lost = True  # the saved state can no longer be reached by redo
         self._undone.clear()
-        self.version += 1
+        self.version = next(_VERSIONS)
         return focus
 
     def undo(self) -> tuple[Edit, Item | None] | None:
@@ -377,7 +381,7 @@ class History:
         edit = self._done.pop()
         focus = edit.revert(self.plan)
         self._undone.append(edit)
-        self.version += 1
+        self.version = next(_VERSIONS)
         return edit, focus
 
     def redo(self) -> tuple[Edit, Item | None] | None:
@@ -387,7 +391,7 @@ class History:
         edit = self._undone.pop()
         focus = edit.apply(self.plan)
         self._done.append(edit)
-        self.version += 1
+        self.version = next(_VERSIONS)
         return edit, focus
 
     def mark_saved(self, state: Edit | None | object = NOW) -> None:

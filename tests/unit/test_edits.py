@@ -166,13 +166,18 @@ def test_saved_state_is_remembered_across_undo_and_redo():
     assert history.modified
 
 
-def test_version_counts_every_change():
+def test_version_changes_at_every_change_and_differs_between_histories():
     plan = make_plan()
     history = edits.History(plan)
+    seen = {history.version}
     history.do(edits.move_item(plan, plan.items[0], 1))
+    seen.add(history.version)
     history.undo()
+    seen.add(history.version)
     history.redo()
-    assert history.version == 3
+    seen.add(history.version)
+    assert len(seen) == 4
+    assert edits.History(plan).version not in seen  # a reloaded plan never matches an old result
 
 
 def test_an_edit_costs_the_same_on_a_big_plan_because_it_keeps_no_copy_of_the_plan():
