@@ -2,16 +2,45 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
-from planner.cli.options import BROKEN, UsageError, complain
-
-# --- the app ----------------------------------------------------------------------------------
+from planner.cli.options import BROKEN, OK, UsageError, complain
 
 
 def cmd_app(args: Sequence[str]) -> int:
-    """`planner [PLAN]`: the app."""
+    """`planner [PLAN]`: the app on PLAN, or on the user's own plan; a missing file starts a new plan.
+
+    The plan is read before Textual is even imported: a file that cannot be read is reported in
+    one line and the app does not start (so it can never write over that file).
+    """
+    from planner.core.storage import PlanFileError, load
+
     if len(args) > 1:
         raise UsageError("planner: name one plan file, or a command (check, next, new, fmt)")
-    complain("planner: the app is not built yet; use planner check, next, new or fmt")
-    return BROKEN
+    own_plan = not args
+    if own_plan:
+        from planner.core.paths import user_plan_path
+
+        path = user_plan_path()
+    else:
+        path = args[0]
+    loaded = None
+    if os.path.lexists(path):
+        try:
+            loaded = load(path)
+        except PlanFileError as error:
+            complain(str(error))
+            return BROKEN
+    elif not own_plan and not path.endswith(".toml"):
+        # Most likely a mistyped command; a new plan's name must say it is a plan file.
+        raise UsageError(
+            f"planner: {path} is neither a command nor a plan file; a new plan's name ends in .toml"
+        )
+    elif not own_plan and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        complain(f"{path}: its folder does not exist, so a new plan could not be saved there")
+        return BROKEN
+    from planner.app.app import PlannerApp
+
+    PlannerApp(path, loaded, own_plan=own_plan).run()
+    return OK

@@ -1,0 +1,476 @@
+"""The planner's Textual app: one plan, its edit history, and the screens that show it.
+
+The app holds the session (the plan's `History`, where it is on disk, the latest `Review`) and
+the few things that change it: `apply` an edit, undo, redo, save, reload. Every change ends
+in `plan_changed`, which redraws the timeline at once and revalidates: on the spot for a plan
+of ordinary size, from a snapshot in a thread for a big one (the result is dropped when a newer
+edit came in meanwhile). Rules and edits are decided in `planner.core`; the app only asks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from planner.app.commands import PlanCommands
+from planner.core import edits
+from planner.core.edits import History
+from planner.core.model import Item, Plan
+from planner.core.review import Review, review
+from planner.core.storage import Loaded
+from planner.core.terms import Term
+from planner.core.text import printable
+
+if TYPE_CHECKING:
+    from planner.app.screens.main import MainScreen
+
+SYNC_LIMIT = 2000
+"""Plans with more items than this are revalidated in a thread, so keys never wait for it."""
+
+
+def styles_folder() -> Path:
+    """The folder of the .tcss files: beside the installed package, else the checkout's styles/."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "styles"
+    if installed.is_dir():
+        return installed
+    return package.parent / "styles"
+
+
+class PlannerApp(App[None]):
+    """The planner on one plan file."""
+
+    TITLE = "planner"
+    CSS_PATH = [styles_folder() / "app.tcss", styles_folder() / "dialogs.tcss"]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+    COMMANDS = App.COMMANDS | {PlanCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="quit",
+            tooltip="Quit; asks first when there are unsaved changes.",
+        ),
+        Binding("f1", "help", "Help", id="help", tooltip="Show the keys and what the marks mean."),
+        Binding(
+            "ctrl+p,f10",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            id="command_palette",
+            tooltip="Every action, by name.",
+        ),
+    ]
+
+    def __init__(
+        self,
+        path: str,
+        loaded: Loaded | None = None,
+        today: Term | None = None,
+        own_plan: bool = False,
+    ) -> None:
+        """Open `loaded` (a plan read from `path`), or start a new plan at `path` when it is None.
+
+        `today` fixes the term shown as today (tests and screenshots); `own_plan` says `path` is
+        the user's own plan in the per-user data folder (its folder is made when saving).
+        """
+        super().__init__()
+        self.path = path
+        self.own_plan = own_plan
+        self.today = today or Term.current()
+        plan = loaded.plan if loaded is not None else Plan()
+        self.history = History(plan)
+        self.disk_text: str | None = loaded.text if loaded is not None else None
+        """The file's text as last read or written (None: not on disk yet)."""
+        self.disk_stamp: tuple[int, int] | None = (loaded.mtime_ns, loaded.size) if loaded else None
+        """The file's (mtime, size) as last read or written, to notice changes made elsewhere."""
+        self.review: Review | None = None
+        self.told_backup = False
+        self.saving = False
+        self.reviewing = False
+        """A review is running in a thread."""
+        self.review_wanted = False
+        """The plan changed since the running review began."""
+
+    # --- the session --------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        """The plan being edited."""
+        return self.history.plan
+
+    @property
+    def modified(self) -> bool:
+        """True when there are changes that are not on disk."""
+        return self.history.modified or self.disk_text is None
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (the panes)."""
+        from planner.app.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not open")
+
+    def get_default_screen(self) -> Screen:
+        from planner.app.screens.main import MainScreen
+
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.match_no_color_filter)
+        self.theme = self.choose_theme()
+        self.match_no_color_filter()
+        if not self.is_headless:
+            self.catch_hang_ups()
+
+    def catch_hang_ups(self) -> None:
+        """Keep unsaved edits when the terminal goes away (a dropped SSH session) or on SIGTERM.
+
+        Textual installs no handler for these, and without one the process dies at once.
+        """
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    @property
+    def recovery_path(self) -> str:
+        """Where unsaved edits are kept when the session ends without a save: PLAN.unsaved."""
+        return self.path + ".unsaved"
+
+    def hang_up(self) -> None:
+        """The session is ending without a word from the person: keep any unsaved edits, then exit."""
+        if self.modified:
+            from planner.core.paths import make_folder_for
+            from planner.core.storage import dumps, write_atomic
+
+            try:
+                if self.own_plan:
+                    make_folder_for(self.recovery_path)
+                write_atomic(self.recovery_path, dumps(self.plan).encode("utf-8"))
+            except Exception:  # noqa: BLE001 - nothing can be reported to a terminal that is gone
+                pass
+        self.exit()
+
+    def choose_theme(self) -> str:
+        """$PLANNER_THEME when it names a theme; the terminal's own 16 colours when that is all it has."""
+        wanted = os.environ.get("PLANNER_THEME", "")
+        if wanted in self.available_themes:
+            return wanted
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):
+            return "ansi-dark"
+        return self.theme
+
+    def match_no_color_filter(self, _theme: object = None) -> None:
+        """Keep NO_COLOR's filter right for the theme in use.
+
+        Textual chooses it once, for the theme the app starts with: Monochrome for a truecolour
+        theme, NoColor for an ANSI one. After a switch to an ANSI theme, Monochrome would turn
+        the terminal's default colours to black on black.
+        """
+        if not self.no_color:
+            return
+        from textual.filter import Monochrome, NoColor
+
+        wanted = NoColor if self.native_ansi_color else Monochrome
+        self._filters = [
+            wanted() if isinstance(each, (NoColor, Monochrome)) and type(each) is not wanted else each
+            for each in self._filters
+        ]
+
+    def main_ready(self) -> None:
+        """The main screen is up: show the plan, or start a new one."""
+        self.plan_changed(None)
+        if os.path.exists(self.recovery_path):
+            self.notify(
+                f"Edits from a session that ended without saving are in {self.recovery_path}; "
+                f"open it with: planner {self.recovery_path}",
+                severity="warning",
+                timeout=15,
+            )
+        if self.disk_text is None:
+            self.call_after_refresh(self.start_new_plan)
+
+    def start_new_plan(self) -> None:
+        """Ask where the person stands and what they aim for, then offer to lay out the timeline."""
+        from planner.app.screens.new_plan import NewPlanScreen
+
+        self.push_screen(NewPlanScreen(self.path, self.today), self._new_plan_answered)
+
+    def _new_plan_answered(self, plan: Plan | None) -> None:
+        if plan is None:
+            self.exit(message="No plan was started; nothing was written.")
+            return
+        self.history = History(plan)
+        self.plan_changed(plan.items[0] if plan.items else None)
+
+    def apply(self, edit: edits.Edit | None) -> Item | None:
+        """Make an edit (None: nothing to change), then redraw and revalidate."""
+        if edit is None:
+            return None
+        focus = self.history.do(edit)
+        self.plan_changed(focus)
+        return focus
+
+    def try_edit(self, build, *args) -> bool:
+        """Build an edit with `build(plan, *args)` and make it; a refusal becomes a notice.
+
+        Returns True when the plan changed.
+        """
+        try:
+            edit = build(self.plan, *args)
+        except edits.EditRefused as refusal:
+            self.notify(str(refusal), severity="warning", timeout=4)
+            return False
+        if edit is None:
+            return False
+        self.apply(edit)
+        return True
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        done = self.history.undo()
+        if done is None:
+            self.say("Nothing to undo.")
+            return
+        edit, focus = done
+        self.plan_changed(focus)
+        self.say(f"Undone: {edit.description}")
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        done = self.history.redo()
+        if done is None:
+            self.say("Nothing to redo.")
+            return
+        edit, focus = done
+        self.plan_changed(focus)
+        self.say(f"Redone: {edit.description}")
+
+    def plan_changed(self, focus: Item | None) -> None:
+        """The plan changed: redraw the timeline now and revalidate."""
+        try:
+            main = self.main
+        except LookupError:
+            return
+        main.show_plan(self.plan, focus)
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        """Validate the plan and show the result: now, or from a thread for a big plan.
+
+        For a big plan one review runs at a time, and starts after the edit is on screen; edits
+        made meanwhile are reviewed together when it ends.
+        """
+        if len(self.plan.items) <= SYNC_LIMIT:
+            self.show_review(review(self.plan, self.history.version, self.today))
+            return
+        self.main.show_checking()
+        self.review_wanted = True
+        if not self.reviewing:
+            self.call_after_refresh(self._start_review)
+
+    def _start_review(self) -> None:
+        if self.reviewing or not self.review_wanted:
+            return
+        self.reviewing, self.review_wanted = True, False
+        plan, version, today = edits.snapshot(self.plan), self.history.version, self.today
+
+        def work() -> None:
+            result = review(plan, version, today)
+            self.call_from_thread(self._review_done, result)
+
+        self.run_worker(work, thread=True, group="review", name="review")
+
+    def _review_done(self, result: Review) -> None:
+        self.reviewing = False
+        self.show_review(result)
+        if self.review_wanted:
+            self.call_after_refresh(self._start_review)
+
+    def show_review(self, result: Review) -> None:
+        """Hand a review to the panes, unless the plan has changed since it was made."""
+        if result.version != self.history.version:
+            return
+        self.review = result
+        try:
+            self.main.show_review(result)
+        except LookupError:
+            pass
+
+    def current_review(self) -> Review:
+        """A review of the plan as it is now (made on the spot when the latest one is stale)."""
+        if self.review is None or self.review.version != self.history.version:
+            self.review = review(self.plan, self.history.version, self.today)
+        return self.review
+
+    # --- files --------------------------------------------------------------------------------
+
+    def changed_on_disk(self, path: str) -> bool:
+        """True when the file at `path` is not what this app last read or wrote there."""
+        if path != self.path or self.disk_stamp is None:
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        return (info.st_mtime_ns, info.st_size) != self.disk_stamp
+
+    def save(self, path: str | None = None, then=None) -> None:
+        """Write the plan to `path` (default: its own file) in a thread; `then()` runs after success."""
+        from planner.core import storage
+        from planner.core.paths import make_folder_for
+
+        if self.saving:
+            self.notify("Still saving; try again in a moment.", timeout=2)
+            return
+        target = path or self.path
+        same_file = target == self.path
+        previous = self.disk_text if same_file else None
+        plan = edits.snapshot(self.plan)
+        state = self.history.next_undo
+        self.saving = True
+
+        def work() -> None:
+            try:
+                if same_file and self.own_plan:
+                    make_folder_for(target)
+                saved = storage.save(plan, target, previous)
+            except storage.PlanFileError as error:
+                self.call_from_thread(self._save_failed, error)
+            except OSError as error:
+                self.call_from_thread(self._save_failed, storage.PlanFileError(target, str(error)))
+            else:
+                self.call_from_thread(self._saved, saved, state, then)
+
+        self.run_worker(work, thread=True, group="save", name="save")
+
+    def _save_failed(self, error: Exception) -> None:
+        self.saving = False
+        self.notify(f"Not saved: {error}", severity="error", timeout=8)
+
+    def _saved(self, saved, state: edits.Edit | None, then) -> None:
+        self.saving = False
+        self.path = saved.path
+        self.own_plan = self.own_plan and saved.path == self.path
+        self.disk_text = saved.text
+        self.disk_stamp = (saved.mtime_ns, saved.size)
+        self.history.mark_saved(state)
+        self.refresh_header()
+        if saved.backup and not self.told_backup:
+            self.told_backup = True
+            self.notify(
+                f"Saved. The file had TOML comments, which the planner's layout cannot keep; "
+                f"the previous version, comments and all, is in {saved.backup}",
+                timeout=10,
+            )
+        else:
+            self.say(f"Saved {os.path.basename(saved.path)}")
+        if then is not None:
+            then()
+
+    def reload(self) -> None:
+        """Read the plan again from disk, in a thread, dropping the edits (the caller asked first)."""
+        from planner.core.storage import PlanFileError, load
+
+        path = self.path
+
+        def work() -> None:
+            try:
+                loaded = load(path)
+            except PlanFileError as error:
+                self.call_from_thread(self.notify, f"Not reloaded: {error}", severity="error", timeout=8)
+            else:
+                self.call_from_thread(self._reloaded, loaded)
+
+        self.run_worker(work, thread=True, group="reload", name="reload")
+
+    def _reloaded(self, loaded: Loaded) -> None:
+        self.history = History(loaded.plan)
+        self.disk_text = loaded.text
+        self.disk_stamp = (loaded.mtime_ns, loaded.size)
+        self.review = None
+        self.plan_changed(None)
+        self.notify(f"Reloaded {loaded.path}", timeout=2)
+
+    def say(self, message: str) -> None:
+        """A short message about the last action, in the title line for a few seconds."""
+        try:
+            self.main.query_one("#header").say(message)  # type: ignore[attr-defined]
+        except LookupError:
+            pass
+
+    def refresh_header(self) -> None:
+        """Redraw the title line (title, file, unsaved mark)."""
+        try:
+            self.main.refresh_header()
+        except LookupError:
+            pass
+
+    def notify(self, message: str, **options) -> None:  # type: ignore[override]
+        """A notice, always as plain text with control characters made visible (it may name files
+        and items, which are data)."""
+        options["markup"] = False
+        super().notify(printable(message), **options)
+
+    # --- app-wide actions ---------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit, asking first (save, discard or stay) when there are unsaved changes."""
+        if not self.modified:
+            self.exit()
+            return
+        from planner.app.screens.confirm import ConfirmScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "save":
+                self.save(then=self.exit)
+            elif choice == "discard":
+                self.exit()
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        self.push_screen(
+            ConfirmScreen(
+                "Quit with unsaved changes?",
+                f"The changes to {self.path} are not saved yet.",
+                [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
+            ),
+            answered,
+        )
+
+    def action_help(self) -> None:
+        """Show the help screen."""
+        from planner.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command

@@ -1,0 +1,374 @@
+"""Form fields for the editors: a label, a widget, and the file-style value it gives back.
+
+A field shows plan text through `printable`, so a control character in a file shows as `\\x1b`
+instead of reaching the terminal. A field the person did not touch gives back exactly what the
+file held (even a value of the wrong type), so opening an editor and pressing Save changes
+nothing. Choices come from the catalog; a value the catalog does not know is offered too,
+marked as such, so it is never lost by opening the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+from planner.core.terms import Term
+from planner.core.text import printable
+
+KEEP = "\0keep"
+"""The Select value that stands for "what the file holds", when it is not text."""
+
+
+def shown(value: Any) -> str:
+    """A file value as one line of safe text."""
+    if value is None:
+        return ""
+    return printable(value if isinstance(value, str) else repr(value), one_line=True)
+
+
+class FormField:
+    """One labelled field of a form."""
+
+    def __init__(self, name: str, label: str, original: Any, hint: str = "") -> None:
+        self.name = name
+        self.label = label
+        self.original = original
+        """The value the file holds (None when the field is absent)."""
+        self.hint = hint
+        self.widget: Widget = self.make_widget()
+        self.widget.id = f"field-{name}"
+        self.note = Static("", classes="field-note", markup=False)
+
+    def make_widget(self) -> Widget:
+        """The widget that edits the value."""
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        """The value to write (None removes the field)."""
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Why the value cannot be taken as it is, or None."""
+        return None
+
+    def compose(self) -> ComposeResult:
+        """The row: the label with its hint, then the widget with a line for a problem."""
+        with Horizontal(classes="field"):
+            with Vertical(classes="field-label"):
+                yield Label(Text(self.label), classes="field-name")
+                if self.hint:
+                    yield Static(Text(self.hint), classes="field-hint")
+            with Vertical(classes="field-body"):
+                yield self.widget
+                yield self.note
+
+    def show_problem(self) -> bool:
+        """Show the problem under the field (or hide the line); True when there is a problem."""
+        problem = self.problem()
+        self.note.update(Text(problem or ""))
+        self.note.set_class(problem is not None, "-problem")
+        return problem is not None
+
+
+class TextField(FormField):
+    """Free text in one line."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        original: Any,
+        hint: str = "",
+        required: bool = False,
+        suggester: Suggester | None = None,
+        placeholder: str = "",
+    ) -> None:
+        self.required = required
+        self.suggester = suggester
+        self.placeholder = placeholder
+        self.display_value = shown(original)
+        super().__init__(name, label, original, hint)
+
+    def make_widget(self) -> Widget:
+        return Input(self.display_value, placeholder=self.placeholder, suggester=self.suggester)
+
+    @property
+    def text(self) -> str:
+        """What the input holds now."""
+        return self.widget.value.strip()  # type: ignore[attr-defined]
+
+    @property
+    def touched(self) -> bool:
+        """True when the person changed what the input showed."""
+        return self.widget.value != self.display_value  # type: ignore[attr-defined]
+
+    def value(self) -> Any:
+        if not self.touched:
+            return self.original
+        return self.text or None
+
+    def problem(self) -> str | None:
+        if self.required and not self.text:
+            return f"{self.label} is needed."
+        return None
+
+
+class TermField(TextField):
+    """A term such as 2027-fall."""
+
+    def __init__(self, name: str, label: str, original: Any, hint: str = "", required: bool = False) -> None:
+        super().__init__(name, label, original, hint, required, placeholder="2027-fall")
+
+    def problem(self) -> str | None:
+        if not self.touched:
+            return None
+        if not self.text:
+            return f"{self.label} is needed." if self.required else None
+        if Term.parse(self.text) is None:
+            return f'"{shown(self.text)}" is not a term; write one such as 2027-fall (spring, summer, fall).'
+        return None
+
+
+class NumberField(TextField):
+    """A number (of years)."""
+
+    def value(self) -> Any:
+        if not self.touched:
+            return self.original
+        if not self.text:
+            return None
+        number = float(self.text)
+        return int(number) if number.is_integer() else number
+
+    def problem(self) -> str | None:
+        if not self.touched or not self.text:
+            return None
+        try:
+            float(self.text)
+        except ValueError:
+            return f'"{shown(self.text)}" is not a number.'
+        return None
+
+
+class ChoiceField(FormField):
+    """One of a list of choices (from the catalog)."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        original: Any,
+        choices: Sequence[tuple[str, str]],
+        hint: str = "",
+        allow_blank: bool = True,
+        blank: str = "(none)",
+    ) -> None:
+        self.choices = list(choices)
+        self.allow_blank = allow_blank
+        self.blank = blank
+        super().__init__(name, label, original, hint)
+
+    def make_widget(self) -> Widget:
+        options: list[tuple[Text, str]] = [(Text(label), value) for value, label in self.choices]
+        values = {value for value, _ in self.choices}
+        initial: Any = Select.NULL
+        if isinstance(self.original, str):
+            if self.original not in values:
+                options.append((Text(f"{shown(self.original)} (not in the catalog)"), self.original))
+            initial = self.original
+        elif self.original is not None:
+            options.append((Text(f"{shown(self.original)} (as the file has it)"), KEEP))
+            initial = KEEP
+        if initial is Select.NULL and not self.allow_blank and options:
+            initial = options[0][1]
+        return Select(options, prompt=self.blank, allow_blank=self.allow_blank, value=initial)
+
+    def value(self) -> Any:
+        selected = self.widget.value  # type: ignore[attr-defined]
+        if selected == KEEP:
+            return self.original
+        if selected is Select.NULL or selected is Select.BLANK:
+            return None
+        return selected
+
+
+class ManyField(FormField):
+    """Any number of choices (from the catalog), ticked in a list."""
+
+    def __init__(
+        self, name: str, label: str, original: Any, choices: Sequence[tuple[str, str]], hint: str = ""
+    ) -> None:
+        self.choices = list(choices)
+        super().__init__(name, label, original, hint)
+
+    def make_widget(self) -> Widget:
+        held = self.original if isinstance(self.original, list) else []
+        values = [value for value, _ in self.choices]
+        entries = [(Text(label), value, value in held) for value, label in self.choices]
+        for value in held:
+            if value not in values:
+                entries.append((Text(f"{shown(value)} (not in the catalog)"), value, True))
+        return TickList(*entries)
+
+    def value(self) -> Any:
+        selected = list(self.widget.selected)  # type: ignore[attr-defined]
+        held = self.original if isinstance(self.original, list) else None
+        if held is not None and set(selected) == set(held):
+            return held
+        if not isinstance(self.original, list) and self.original is not None and not selected:
+            return self.original  # a value of the wrong type, untouched
+        if not selected:
+            return [] if held is not None else None
+        order = {value: index for index, (value, _) in enumerate(self.choices)}
+        kept = [value for value in (held or []) if value in selected]
+        return kept + sorted((v for v in selected if v not in kept), key=lambda v: order.get(v, len(order)))
+
+
+class TickList(SelectionList):
+    """A SelectionList whose boxes are empty when not ticked, so they read without colour."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            segments[1] = Segment(" ", segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
+
+
+class LastWordSuggester(Suggester):
+    """Completes the last of several comma-separated ids from a list."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.words = sorted(set(words))
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, last = value.rpartition(",")
+        last_stripped = last.lstrip()
+        if not last_stripped:
+            return None
+        for word in self.words:
+            if word.startswith(last_stripped) and word != last_stripped:
+                return value + word[len(last_stripped) :]
+        return None
+
+
+class IdsField(TextField):
+    """A list of item ids, written with commas."""
+
+    def __init__(self, name: str, label: str, original: Any, known: Iterable[str], hint: str = "") -> None:
+        display = ", ".join(original) if isinstance(original, list) else original
+        super().__init__(name, label, display, hint, suggester=LastWordSuggester(known), placeholder="id, id")
+        self.original = original
+
+    def value(self) -> Any:
+        if not self.touched:
+            return self.original
+        ids = [part.strip() for part in self.text.split(",") if part.strip()]
+        if not ids:
+            return [] if isinstance(self.original, list) else None
+        return ids
+
+
+class NotesField(FormField):
+    """Free text over several lines."""
+
+    def __init__(self, name: str, label: str, original: Any, hint: str = "") -> None:
+        self.display_value = printable(original) if isinstance(original, str) else shown(original)
+        super().__init__(name, label, original, hint)
+
+    def make_widget(self) -> Widget:
+        return TextArea(self.display_value, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+
+    def value(self) -> Any:
+        text = self.widget.text  # type: ignore[attr-defined]
+        if text == self.display_value:
+            return self.original
+        return text.strip() or None
+
+
+class FormScreen(ModalScreen[dict | None]):
+    """A dialog of fields with Save and Cancel; dismisses with {field: value} or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),
+        Binding("ctrl+s,f2", "accept", "Save changes", id="form.accept", tooltip="Take these values."),
+    ]
+
+    AUTO_FOCUS = ".field-body > *"
+
+    heading = ""
+    intro = ""
+    accept_label = "Save changes"
+    keys_help = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
+
+    def fields(self) -> list[FormField]:
+        """The form's fields, in order."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        self._fields = self.fields()
+        with Vertical(classes="dialog form"):
+            yield Static(Text(self.heading), classes="dialog-heading")
+            intro = " ".join(part for part in (self.intro, self.keys_help) if part)
+            yield Static(Text(intro), classes="dialog-intro")
+            with VerticalScroll(classes="form-fields"):
+                for field in self._fields:
+                    yield from field.compose()
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Text(self.accept_label), variant="primary", id="accept")
+                yield Button(Text("Cancel"), id="cancel")
+
+    def values(self) -> dict[str, Any] | None:
+        """Every field's value, or None (with the problems shown) when some value cannot be taken."""
+        problems = [field for field in self._fields if field.show_problem()]
+        if problems:
+            problems[0].widget.focus()
+            return None
+        return {field.name: field.value() for field in self._fields}
+
+    def action_accept(self) -> None:
+        """Take the values and close."""
+        values = self.values()
+        if values is not None:
+            self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "accept":
+            self.action_accept()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        for field in self._fields:
+            if field.widget is event.input:
+                field.show_problem()

@@ -1,0 +1,79 @@
+"""The item editor: every field of a timeline item, with the catalog's choices where ids go."""
+
+from __future__ import annotations
+
+from planner.app.screens.form import (
+    ChoiceField,
+    FormField,
+    FormScreen,
+    IdsField,
+    ManyField,
+    NotesField,
+    TermField,
+    TextField,
+)
+from planner.core.catalog import catalog
+from planner.core.model import Item, Plan
+from planner.core.text import printable
+
+RENEWS_CHOICES_LIMIT = 200
+"""At most this many of the plan's credential items are offered for `renews`."""
+
+
+class ItemEditorScreen(FormScreen):
+    """Edit one item (or a new one); dismisses with the fields' values or None."""
+
+    accept_label = "Save item"
+
+    def __init__(self, plan: Plan, item: Item, new: bool = False) -> None:
+        super().__init__()
+        self.plan = plan
+        self.item = item
+        self.new = new
+        name = printable(item.id or "the item", one_line=True)
+        self.heading = "Add an item" if new else f"Edit {name}"
+        self.intro = "Fields that do not apply to this kind of item can stay empty."
+
+    def fields(self) -> list[FormField]:
+        cat = catalog()
+        item = self.item
+        get = item.get
+        milestones = [(m.id, f"{m.name} ({m.kind})") for m in cat.milestones.values()]
+        areas = [(area, area) for area in (*cat.coursework_areas, cat.general_education)]
+        areas += [
+            (s, f"{s} (high school)") for s in cat.high_school_subjects if s not in cat.coursework_areas
+        ]
+        credential_items = [
+            other.id
+            for other in self.plan.items
+            if other.id
+            and cat.milestones.get(other.requirement or "") is not None
+            and cat.milestones[other.requirement].kind == "credential"  # type: ignore[index]
+        ][:RENEWS_CHOICES_LIMIT]
+        renews = [(c, f"{cat.name_of(c)} (any)") for c in cat.credentials]
+        renews += [(i, f"item {i}") for i in credential_items if i not in cat.credentials]
+        ids = [other.id for other in self.plan.items if other.id and other is not item]
+        return [
+            TextField("id", "Id", get("id"), "Unique in the plan: a-z, 0-9 and -.", required=True),
+            ChoiceField("requirement", "Milestone", get("requirement"), milestones, allow_blank=False),
+            TextField("title", "Title", get("title"), "In your own words, e.g. the school's name."),
+            TermField("start", "Start", get("start"), "The first term, e.g. 2027-fall.", required=True),
+            TermField("end", "End", get("end"), "The last term; empty for one term (or a job that runs on)."),
+            ChoiceField("status", "Status", get("status"), [(s, s) for s in cat.statuses]),
+            ChoiceField("area", "Area", get("area"), areas, "Courses: the coursework area or subject."),
+            TextField(
+                "accredited_by", "Accredited by", get("accredited_by"), "Degrees and programs: e.g. CAHIIM."
+            ),
+            TextField("field", "Field", get("field"), "Degrees: the field of study."),
+            ManyField(
+                "covers", "Covers", get("covers"), areas[: len(cat.coursework_areas) + 1], "Degrees: areas."
+            ),
+            ChoiceField("facility", "Facility", get("facility"), [(f, f) for f in cat.facilities], "Jobs."),
+            ChoiceField("track", "Track", get("track"), [(t, t) for t in cat.tracks], "Intensive training."),
+            TextField("issuer", "Issuer", get("issuer"), "Credentials: who issues it, e.g. AAPC."),
+            ChoiceField("renews", "Renews", get("renews"), renews, "Continuing education: what it renews."),
+            IdsField(
+                "after", "Waits for", get("after"), ids, "Ids of items that must end before this starts."
+            ),
+            NotesField("notes", "Notes", get("notes")),
+        ]

@@ -1,0 +1,346 @@
+"""The main screen: Profile, Next steps, Timeline and Diagnostics, and the keys that edit the plan.
+
+The four panes sit in a grid that the stylesheet arranges by width: when narrow (80 columns) the
+profile folds to a summary line across the top, the timeline takes the middle with the next
+steps beside it, and the diagnostics are a strip at the bottom; when wide the profile and next
+steps stack in a column on the left. Every action here turns a key into a call on the app.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
+from planner.app.widgets.header import PlanHeader
+from planner.app.widgets.next_steps import NextStepsPane
+from planner.app.widgets.profile import ProfilePane
+from planner.app.widgets.timeline import TimelinePane
+from planner.core import edits
+from planner.core.model import Item, Plan
+from planner.core.review import Review, runs_to
+
+if TYPE_CHECKING:
+    from planner.app.app import PlannerApp
+
+PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
+
+
+class MainScreen(Screen):
+    """The plan in four panes."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the plan to its file."),
+        Binding("f2", "save", "Save", show=False, id="save_f2", tooltip="Save (where ctrl+s is taken)."),
+        Binding(
+            "S,f12", "save_as", "Save as", show=False, id="save_as", tooltip="Save the plan to another file."
+        ),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last edit."),
+        Binding("r,ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo the edit you undid."),
+        Binding(
+            "f5,ctrl+r", "reload", "Reload", show=False, id="reload", tooltip="Read the plan again from disk."
+        ),
+        Binding("p", "edit_profile", "Profile", show=False, id="edit_profile", tooltip="Edit the profile."),
+        Binding("t", "take_step", "Take step", show=False, id="take_step", tooltip="Take the next step."),
+        Binding(
+            "s", "show_source", "Source", show=False, id="show_source", tooltip="The seed sentence behind it."
+        ),
+        Binding("question_mark", "app.help", "Help", show=False, id="help_key", tooltip="Show the help."),
+        Binding(
+            "q", "app.quit", "Quit", show=False, id="quit_key", tooltip="Quit (asks about unsaved changes)."
+        ),
+        Binding(
+            "colon", "app.command_palette", "Commands", show=False, id="palette_key", tooltip="Every action."
+        ),
+        Binding(
+            "1", "focus_pane('profile')", "Profile", show=False, id="focus_profile", tooltip="Go to Profile."
+        ),
+        Binding(
+            "2",
+            "focus_pane('steps')",
+            "Next steps",
+            show=False,
+            id="focus_steps",
+            tooltip="Go to Next steps.",
+        ),
+        Binding(
+            "3",
+            "focus_pane('timeline')",
+            "Timeline",
+            show=False,
+            id="focus_timeline",
+            tooltip="Go to Timeline.",
+        ),
+        Binding(
+            "4",
+            "focus_pane('diagnostics')",
+            "Diagnostics",
+            show=False,
+            id="focus_diagnostics",
+            tooltip="Go to Diagnostics.",
+        ),
+    ]
+
+    AUTO_FOCUS = "#timeline"
+
+    def compose(self) -> ComposeResult:
+        yield PlanHeader(id="header")
+        yield ProfilePane(id="profile")
+        yield TimelinePane(self.session.today, id="timeline")
+        yield NextStepsPane(id="steps")
+        yield DiagnosticsPane(id="diagnostics")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.session.main_ready()
+
+    # --- showing the plan ---------------------------------------------------------------------
+
+    @property
+    def timeline(self) -> TimelinePane:
+        """The Timeline pane."""
+        return self.query_one(TimelinePane)
+
+    def show_plan(self, plan: Plan, focus: Item | None) -> None:
+        """Draw what changes at once with the plan: the timeline, the profile, the header."""
+        self.timeline.show_plan(plan, focus)
+        self.query_one(ProfilePane).show_plan(plan)
+        self.refresh_header()
+
+    def show_review(self, review: Review) -> None:
+        """Draw a new review: marks, next steps, diagnostics."""
+        self.timeline.show_review(review)
+        self.query_one(NextStepsPane).show_steps(review.plan, review.steps)
+        self.query_one(DiagnosticsPane).show_review(review)
+
+    def show_checking(self) -> None:
+        """Say that the diagnostics are being brought up to date."""
+        self.query_one(DiagnosticsPane).show_checking(self.session.review)
+
+    def refresh_header(self) -> None:
+        """Redraw the title line."""
+        app = self.session
+        self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified)
+
+    # --- moving around ------------------------------------------------------------------------
+
+    def action_focus_pane(self, name: str) -> None:
+        """Focus a pane by name: profile, steps, timeline, diagnostics."""
+        self.query_one(PANES[name]).focus()
+
+    def on_cursor_rows_cursor_moved(self, event) -> None:
+        # Moving through the diagnostics shows each one's item in the timeline, focus staying put.
+        rows = event.rows
+        if isinstance(rows, DiagnosticList) and rows.has_focus:
+            diagnostic = rows.selected
+            if diagnostic is not None and diagnostic.item is not None:
+                self.timeline.select_item_id(diagnostic.item)
+
+    def action_goto_diagnostic(self) -> None:
+        """Go to the item the selected diagnostic is on (the profile when it is on the plan)."""
+        diagnostic = self.query_one(DiagnosticList).selected
+        if diagnostic is None:
+            return
+        if diagnostic.item is None:
+            self.query_one(ProfilePane).focus()
+            return
+        if self.timeline.select_item_id(diagnostic.item):
+            self.timeline.focus()
+        else:
+            self.notify(f"No item has the id {diagnostic.item}.", timeout=3)
+
+    # --- editing ------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> PlannerApp:
+        """The app, which holds the plan, its history and its file."""
+        return self.app  # type: ignore[return-value]
+
+    def action_undo(self) -> None:
+        """Undo the last edit."""
+        self.session.undo()
+
+    def action_redo(self) -> None:
+        """Redo the last undone edit."""
+        self.session.redo()
+
+    def _selected(self) -> Item | None:
+        item = self.timeline.selected_item
+        if item is None:
+            self.notify("The timeline is empty: add an item (a) or take a next step (t).", timeout=3)
+        return item
+
+    def action_move_item(self, terms: int) -> None:
+        """Move the selected item `terms` terms later (earlier when negative)."""
+        item = self._selected()
+        if item is not None:
+            self.session.try_edit(edits.move_item, item, terms)
+
+    def action_resize_item(self, terms: int) -> None:
+        """Make the selected item `terms` terms longer (shorter when negative)."""
+        item = self._selected()
+        if item is None:
+            return
+        self.session.try_edit(edits.resize_item, item, terms, runs_to(self.session.plan, item))
+
+    def action_delete_item(self) -> None:
+        """Delete the selected item (undo brings it back)."""
+        item = self._selected()
+        if item is not None and self.session.try_edit(edits.delete_item, item):
+            self.session.say(f"Deleted {item.id or 'the item'}; u undoes it.")
+
+    def action_take_step(self, number: int | None = None) -> None:
+        """Take the highlighted next step (or step `number`, counting from 0)."""
+        steps = self.session.current_review().steps
+        if not steps:
+            self.notify("There is no next step to take.", timeout=3)
+            return
+        pane = self.query_one(NextStepsPane)
+        index = number if number is not None else (pane.highlighted or 0)
+        step = steps[min(index, len(steps) - 1)]
+        if self.session.try_edit(edits.take_step, step):
+            self.session.say(f"Added {step.name} from {step.start}.")
+
+    def action_take_all_steps(self) -> None:
+        """Take every next step at once."""
+        steps = self.session.current_review().steps
+        if not steps:
+            self.notify("There is no next step to take.", timeout=3)
+            return
+        self.session.try_edit(edits.take_steps, steps)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, NextStepsPane):
+            event.stop()
+            self.action_take_step(event.option_index)
+
+    def action_add_item(self) -> None:
+        """Add an item: the item editor opens on a new one."""
+        from planner.app.screens.item_editor import ItemEditorScreen
+
+        app = self.session
+        plan = app.plan
+        selected = self.timeline.selected_item
+        start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
+        item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
+
+        def added(values: dict | None) -> None:
+            if values is None:
+                return
+            new = Item()
+            for name, value in values.items():
+                new.set(name, value)
+            app.apply(edits.add_item(plan, new))
+
+        self.app.push_screen(ItemEditorScreen(plan, item, new=True), added)
+
+    def action_edit_item(self) -> None:
+        """Edit every field of the selected item."""
+        from planner.app.screens.item_editor import ItemEditorScreen
+
+        item = self._selected()
+        if item is None:
+            return
+        app = self.session
+
+        def edited(values: dict | None) -> None:
+            if values is not None:
+                app.try_edit(edits.change_item, item, values)
+
+        self.app.push_screen(ItemEditorScreen(app.plan, item), edited)
+
+    def action_edit_profile(self) -> None:
+        """Edit the profile (and the plan's title)."""
+        from planner.app.screens.profile_editor import ProfileEditorScreen
+
+        app = self.session
+
+        def edited(values: dict | None) -> None:
+            if values is not None:
+                app.try_edit(edits.change_profile, values)
+
+        self.app.push_screen(ProfileEditorScreen(app.plan), edited)
+
+    def action_show_source(self) -> None:
+        """Show the seed sentences behind the selected diagnostic (or the selected item's)."""
+        from planner.app.screens.source import SourceScreen
+
+        diagnostics = self.query_one(DiagnosticList)
+        if self.focused is self.timeline:
+            item = self.timeline.selected_item
+            if item is None:
+                return
+            found = self.session.current_review().by_item.get(item.id or "", [])
+            self.app.push_screen(SourceScreen(item=item, diagnostics=found))
+            return
+        diagnostic = diagnostics.selected
+        if diagnostic is None:
+            self.notify("There is no diagnostic to show the source of.", timeout=3)
+            return
+        self.app.push_screen(SourceScreen(diagnostics=[diagnostic]))
+
+    # --- files --------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the plan to its file (asks first when the file was changed by someone else)."""
+        app = self.session
+        if app.changed_on_disk(app.path):
+            from planner.app.screens.confirm import ConfirmScreen
+
+            def answered(choice: str | None) -> None:
+                if choice == "overwrite":
+                    app.save()
+                elif choice == "reload":
+                    app.reload()
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "The file changed on disk",
+                    f"{app.path} was changed by another program since it was opened here.",
+                    [
+                        ("overwrite", "Save over it"),
+                        ("reload", "Reload it, dropping my edits"),
+                        ("cancel", "Cancel"),
+                    ],
+                ),
+                answered,
+            )
+            return
+        app.save()
+
+    def action_save_as(self) -> None:
+        """Save the plan to another file, which it then belongs to."""
+        from planner.app.screens.save_as import SaveAsScreen
+
+        app = self.session
+
+        def chosen(path: str | None) -> None:
+            if path:
+                app.save(path)
+
+        self.app.push_screen(SaveAsScreen(app.path), chosen)
+
+    def action_reload(self) -> None:
+        """Read the plan again from disk; asks first when there are unsaved edits."""
+        app = self.session
+        if not app.history.modified:
+            app.reload()
+            return
+        from planner.app.screens.confirm import ConfirmScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "reload":
+                app.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Reload and lose your edits?",
+                f"Reading {app.path} again drops the edits that are not saved.",
+                [("reload", "Reload"), ("cancel", "Keep my edits")],
+            ),
+            answered,
+        )

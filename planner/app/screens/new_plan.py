@@ -1,0 +1,101 @@
+"""Starting a new plan: where the person stands and their goal, then an offer to lay out the timeline.
+
+Nothing is written: the new plan is in the app, marked unsaved, until the person saves it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from planner.app.screens.form import FormField, FormScreen
+from planner.app.screens.profile_editor import profile_fields
+from planner.app.widgets.header import short_path
+from planner.app.widgets.next_steps import step_prompt
+from planner.core.model import Plan, Profile
+from planner.core.nextsteps import next_steps
+from planner.core.starter import new_profile, starter_plan
+from planner.core.terms import Term
+from planner.core.text import printable
+
+
+class NewPlanScreen(FormScreen):
+    """Ask for the goal and where the person stands; dismisses with the new Plan, or None."""
+
+    heading = "Start a new plan"
+    accept_label = "Next"
+    keys_help = "Tab moves between fields, ctrl+s (or F2) goes on, Esc quits without writing anything."
+
+    def __init__(self, path: str, today: Term) -> None:
+        super().__init__()
+        self.path = path
+        self.today = today
+        name = printable(short_path(path), one_line=True)
+        self.intro = (
+            f"{name} does not exist yet. Say where you stand and where you want to go; the planner "
+            "then proposes the steps. Nothing is written until you save (ctrl+s)."
+        )
+        self.draft = Plan(profile=new_profile("rhit", today.next()))
+
+    def fields(self) -> list[FormField]:
+        return profile_fields(self.draft, with_title=False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_accept(self) -> None:
+        values = self.values()
+        if values is None:
+            return
+        profile = Profile()
+        for name, value in values.items():
+            profile.set(name, value)
+        goal = profile.goal or "rhit"
+        plan = starter_plan(goal, profile.starts or self.today.next(), profile.name or None, profile=profile)
+        steps = next_steps(Plan(profile=profile), today=self.today)
+
+        def answered(choice: str | None) -> None:
+            if choice == "layout":
+                self.dismiss(plan)
+            elif choice == "empty":
+                plan.items = []
+                self.dismiss(plan)
+
+        self.app.push_screen(LayoutOfferScreen(steps), answered)
+
+
+class LayoutOfferScreen(ModalScreen[str | None]):
+    """Offer to lay out the timeline from the next steps: "layout", "empty", or None to go back."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="offer.back", tooltip="Back to the profile.")]
+    AUTO_FOCUS = "#layout, #empty"
+
+    def __init__(self, steps) -> None:
+        super().__init__()
+        self.steps = steps
+
+    def compose(self) -> ComposeResult:
+        count = len(self.steps)
+        with Vertical(classes="dialog offer"):
+            yield Static(Text("Lay out the timeline?"), classes="dialog-heading")
+            if count:
+                intro = f"These {count} steps lead to your goal. Put them on the timeline at these terms?"
+            else:
+                intro = "Nothing is missing on the way to this goal: the timeline can start empty."
+            yield Static(Text(intro), classes="dialog-intro")
+            with VerticalScroll(classes="offer-steps"):
+                for number, step in enumerate(self.steps, 1):
+                    yield Static(step_prompt(number, step), classes="offer-step")
+            with Horizontal(classes="dialog-buttons"):
+                if count:
+                    yield Button(Text("Lay out the timeline"), variant="primary", id="layout")
+                yield Button(Text("Start with an empty timeline"), id="empty")
+                yield Button(Text("Back"), id="back")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None if event.button.id == "back" else event.button.id)

@@ -1,0 +1,69 @@
+"""The profile editor: where the person stands and where they want to go, and the plan's title."""
+
+from __future__ import annotations
+
+from planner.app.screens.form import (
+    ChoiceField,
+    FormField,
+    FormScreen,
+    ManyField,
+    NumberField,
+    TermField,
+    TextField,
+)
+from planner.core.catalog import catalog
+from planner.core.edits import TITLE
+from planner.core.model import Plan
+
+
+def profile_fields(plan: Plan, with_title: bool = True) -> list[FormField]:
+    """The profile's fields, each with the catalog's choices."""
+    cat = catalog()
+    profile = plan.profile
+    get = profile.get
+    goals = [(goal.id, goal.name) for goal in cat.goals.values()]
+    jobs = [("none", "none")] + [(job, cat.name_of(job)) for job in cat.jobs]
+    credentials = [(c, cat.name_of(c)) for c in cat.credentials]
+    milestones = [(m.id, m.name) for m in cat.milestones.values()]
+    fields: list[FormField] = []
+    if with_title:
+        fields.append(TextField(TITLE, "Plan title", plan.title, "What the plan is called."))
+    fields += [
+        ChoiceField("goal", "Goal", get("goal"), goals, "Where you want to go.", allow_blank=False),
+        TextField("name", "Name", get("name")),
+        ChoiceField(
+            "education", "Education", get("education"), [(e, e.replace("-", " ")) for e in cat.educations]
+        ),
+        ManyField(
+            "high_school_courses",
+            "High school",
+            get("high_school_courses"),
+            [(s, s) for s in cat.high_school_subjects],
+            "Courses taken in high school.",
+        ),
+        ManyField("credentials", "Holds", get("credentials"), credentials, "Credentials you hold now."),
+        ManyField("completed", "Completed", get("completed"), milestones, "Done before the plan starts."),
+        ChoiceField("role", "Role", get("role"), jobs, "Your job in health information now."),
+        NumberField(
+            "healthcare_experience_years",
+            "Years in care",
+            get("healthcare_experience_years"),
+            "Years of health-care experience.",
+        ),
+        TermField("starts", "Starts", get("starts"), "The plan's first term, e.g. 2027-fall.", required=True),
+    ]
+    return fields
+
+
+class ProfileEditorScreen(FormScreen):
+    """Edit the profile and the title; dismisses with the values or None."""
+
+    heading = "Edit the profile"
+    accept_label = "Save profile"
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def fields(self) -> list[FormField]:
+        return profile_fields(self.plan)

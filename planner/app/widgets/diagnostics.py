@@ -1,0 +1,188 @@
+"""The Diagnostics pane: counts by severity, then every diagnostic; Enter goes to its item."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.strip import Strip
+from textual.widgets import Static
+
+from planner.app.widgets.rows import CursorRows
+from planner.app.widgets.timeline import MARKS, Line
+from planner.core.review import Review
+from planner.core.text import printable
+from planner.core.validate import Diagnostic
+
+SEVERITY_WORDS = {
+    "error": ("error", "errors"),
+    "warning": ("warning", "warnings"),
+    "suggestion": ("suggestion", "suggestions"),
+}
+
+
+def counts_text(review: Review | None, checking: bool = False) -> Content:
+    """ "Diagnostics  ✗ 2 errors  ! 1 warning  • 0 suggestions", each count in its severity's colour."""
+    parts: list[str | tuple[str, str]] = ["Diagnostics"]
+    if review is None:
+        parts.append("  checking…")
+        return Content.assemble(*parts)
+    for severity, (one, many) in SEVERITY_WORDS.items():
+        count = review.counts[severity]
+        parts.append("  ")
+        parts.append(
+            (f"{MARKS[severity]} {count} {one if count == 1 else many}", COLOURS[severity] if count else "")
+        )
+    waived = sum(1 for d in review.diagnostics if d.waived is not None)
+    if waived:
+        parts.append(f"  ({waived} waived)")
+    if checking:
+        parts.append("  checking…")
+    return Content.assemble(*parts)
+
+
+COLOURS = {"error": "bold $text-error", "warning": "bold $text-warning", "suggestion": "bold $text-accent"}
+"""Theme colours of the counts (the title of a border takes no classes)."""
+
+
+def where(diagnostic: Diagnostic) -> str:
+    """The item a diagnostic is on, or "plan" when it is on the profile or the whole plan."""
+    return printable(diagnostic.item, one_line=True) if diagnostic.item is not None else "plan"
+
+
+class DiagnosticList(CursorRows):
+    """One line per diagnostic: mark, item, message; waived ones dimmed."""
+
+    empty_text = "No diagnostics: the plan follows every rule the planner knows."
+
+    COMPONENT_CLASSES = {
+        "diagnostics--cursor",
+        "diagnostics--cursor-blurred",
+        "diagnostics--error",
+        "diagnostics--warning",
+        "diagnostics--suggestion",
+        "diagnostics--waived",
+        "diagnostics--item",
+    }
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.goto_diagnostic",
+            "Go to item",
+            id="goto_diagnostic",
+            tooltip="Show the item this is about.",
+        ),
+        Binding(
+            "s", "screen.show_source", "Source", id="show_source_here", tooltip="Show the sentence behind it."
+        ),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.diagnostics: list[Diagnostic] = []
+
+    def row_count(self) -> int:
+        return len(self.diagnostics)
+
+    @property
+    def selected(self) -> Diagnostic | None:
+        """The diagnostic under the cursor."""
+        return self.diagnostics[self.cursor] if 0 <= self.cursor < len(self.diagnostics) else None
+
+    def show(self, diagnostics: list[Diagnostic]) -> None:
+        """Show these diagnostics, keeping the cursor on the same one where it can."""
+        old = self.selected
+        self.diagnostics = diagnostics
+        row = self.cursor
+        if old is not None:
+            for index, diagnostic in enumerate(diagnostics):
+                if (diagnostic.rule, diagnostic.item, diagnostic.message) == (
+                    old.rule,
+                    old.item,
+                    old.message,
+                ):
+                    row = index
+                    break
+        self.rows_changed()
+        self.cursor = row
+
+    def render_row(self, row: int, width: int, selected: bool) -> Strip:
+        diagnostic = self.diagnostics[row]
+        base = self.rich_style
+        style = self.get_component_rich_style
+        line = Line(width, base)
+        row_style = base
+        if selected:
+            row_style = base + style(
+                "diagnostics--cursor" if self.has_focus else "diagnostics--cursor-blurred"
+            )
+            line.write(0, " " * width, row_style)
+        if diagnostic.waived is not None:
+            row_style = row_style + style("diagnostics--waived")
+        line.write(0, "▶" if selected else " ", row_style)
+        line.write(1, MARKS[diagnostic.severity], row_style + style(f"diagnostics--{diagnostic.severity}"))
+        item = where(diagnostic)
+        item = item if len(item) <= 14 else item[:13] + "…"
+        line.write(3, item, row_style + style("diagnostics--item"))
+        message = printable(diagnostic.message, one_line=True)
+        if diagnostic.waived is not None:
+            message = f"(waived) {message}"
+        line.write(18, message, row_style, ellipsis=True)
+        return line.strip()
+
+
+class DiagnosticsPane(Vertical):
+    """Always on screen: the counts in the title, the list, and the selected one in full."""
+
+    def compose(self) -> ComposeResult:
+        yield DiagnosticList(id="diagnostic-list")
+        yield Static(id="diagnostic-detail", markup=False)
+
+    def on_mount(self) -> None:
+        self.border_title = counts_text(None)
+
+    def _set_title(self, title: Content) -> None:
+        if title.plain != getattr(self, "_title_plain", None):
+            self._title_plain = title.plain
+            self.border_title = title
+
+    def show_review(self, review: Review, checking: bool = False) -> None:
+        """Show the counts and the list of a review."""
+        self._set_title(counts_text(review, checking))
+        self.query_one(DiagnosticList).show(review.diagnostics)
+        self.show_detail()
+
+    def show_checking(self, review: Review | None) -> None:
+        """Say that a newer review is on its way."""
+        self._set_title(counts_text(review, checking=True))
+
+    def show_detail(self) -> None:
+        """Show the selected diagnostic in full below the list (where there is room)."""
+        diagnostic = self.query_one(DiagnosticList).selected
+        detail = self.query_one("#diagnostic-detail", Static)
+        if not detail.display:
+            return  # not on screen at this size
+        if diagnostic is None:
+            detail.update(Text("No diagnostics: the plan follows every rule the planner knows."))
+            return
+        text = Text()
+        text.append(f"{diagnostic.severity} {diagnostic.rule}", style="bold")
+        text.append(f" on {where(diagnostic)}: ")
+        text.append(printable(diagnostic.message))
+        if diagnostic.source:
+            text.append(f" ({diagnostic.source}; s shows the source)")
+        if diagnostic.waived is not None:
+            waiver = diagnostic.waived
+            text.append(f"\nWaived by {printable(waiver.by or 'someone')}: {printable(waiver.reason or '')}")
+        if text.plain != getattr(self, "_detail_plain", None):
+            self._detail_plain = text.plain
+            detail.update(text)
+
+    def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_detail)  # the detail may have just come on screen

@@ -1,0 +1,70 @@
+"""The line at the top: the plan's title, its file, and whether it has unsaved changes."""
+
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual.widget import Widget
+
+from planner.core.text import printable
+
+
+def short_path(path: str) -> str:
+    """A path as a person would type it: under the home folder as ~/..."""
+    home = os.path.expanduser("~")
+    absolute = os.path.abspath(path)
+    if home not in ("", "/") and absolute.startswith(home + os.sep):
+        return "~" + absolute[len(home) :]
+    return path
+
+
+class PlanHeader(Widget):
+    """planner · title · file · modified."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.title_text = ""
+        self.path = ""
+        self.modified = False
+        self.status = ""
+        """A short message about the last edit ("Undone: move aas a term later"), shown for a while."""
+        self._status_timer = None
+
+    def say(self, message: str, seconds: float = 4) -> None:
+        """Show a short message in place of the file's name for a few seconds."""
+        self.status = message
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(seconds, self._clear_status)
+        self.refresh()
+
+    def _clear_status(self) -> None:
+        self.status = ""
+        self.refresh()
+
+    def show(self, title: str | None, path: str, modified: bool) -> None:
+        """Show this title, file and state; redraws only when something changed."""
+        state = (title or "", path, modified)
+        if state == (self.title_text, self.path, self.modified):
+            return
+        self.title_text, self.path, self.modified = state
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" planner ", style="bold reverse")
+        text.append(" ")
+        title = printable(self.title_text or "(untitled plan)", one_line=True)
+        state = "  ● unsaved changes" if self.modified else ""
+        path = printable(self.status or short_path(self.path), one_line=True)
+        # The file's name matters more than its folders: cut the path from the left.
+        room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - 2
+        if len(path) > room and not self.status:
+            name = path.rsplit("/", 1)[-1]
+            path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
+        text.append(title, style="bold")
+        text.append(state, style="bold")
+        text.append("  ")
+        text.append(path, style="italic" if self.status else "")
+        return text

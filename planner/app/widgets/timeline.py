@@ -1,0 +1,389 @@
+"""The Timeline pane: the plan term by term as a chart, a row per item and a bar across its terms.
+
+Rows are sorted by start term. Each row shows the cursor, a mark for the item's worst
+diagnostic and its id, then the terms as columns: the bar (reverse video in its kind's colour,
+so it stays visible without colour), the item's title in or after it, a dashed continuation
+where a job without an end runs on, and today's term as a dotted column under a highlighted
+header. Only the rows and terms on screen are drawn; the pane scrolls both ways by itself.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.strip import Strip
+
+from planner.app.widgets.rows import CursorRows
+from planner.core.catalog import catalog
+from planner.core.model import Item, Plan
+from planner.core.review import Review
+from planner.core.terms import Term
+from planner.core.text import printable
+
+MARKS = {"error": "✗", "warning": "!", "suggestion": "•"}
+"""The glyph a row shows for its worst diagnostic (shapes, so they read without colour)."""
+
+KINDS = ("course", "degree", "certificate-program", "training", "exam", "credential", "ceu", "job")
+SEASON_LABELS = ("sp", "su", "fa")
+"""Spring, summer, fall under the years."""
+SEASON_NAMES = ("spring", "summer", "fall")
+"""The same in full, when a term is wide enough."""
+SEASON_LETTERS = ("s", "u", "f")
+"""The same in one letter, when a term is only two cells wide."""
+MOVE = Binding.Group("Move", compact=True)
+LENGTH = Binding.Group("Length", compact=True)
+NO_START = 10**9
+"""Sort key for items without a valid start term: after every other."""
+
+
+class TimelinePane(CursorRows):
+    """The plan as a chart of terms; the cursor selects the item the edit keys act on."""
+
+    BORDER_TITLE = "Timeline"
+    empty_text = "No items yet: t takes a next step, a adds an item."
+
+    COMPONENT_CLASSES = {
+        "timeline--header",
+        "timeline--today",
+        "timeline--today-line",
+        "timeline--label",
+        "timeline--cursor",
+        "timeline--cursor-blurred",
+        "timeline--error",
+        "timeline--warning",
+        "timeline--suggestion",
+        "timeline--unknown",
+        "timeline--empty",
+        *(f"timeline--{kind}" for kind in KINDS),
+    }
+
+    BINDINGS = [
+        Binding("a", "screen.add_item", "Add", id="add_item", tooltip="Add an item to the plan."),
+        Binding(
+            "e,enter", "screen.edit_item", "Edit", id="edit_item", tooltip="Edit every field of the item."
+        ),
+        Binding("d,delete", "screen.delete_item", "Delete", id="delete_item", tooltip="Delete the item."),
+        Binding(
+            "less_than_sign,shift+left",
+            "screen.move_item(-1)",
+            "Earlier",
+            id="move_earlier",
+            tooltip="Move the item a term earlier.",
+            group=MOVE,
+        ),
+        Binding(
+            "greater_than_sign,shift+right",
+            "screen.move_item(1)",
+            "Later",
+            id="move_later",
+            tooltip="Move the item a term later.",
+            group=MOVE,
+        ),
+        Binding(
+            "minus",
+            "screen.resize_item(-1)",
+            "Shorter",
+            id="shorten",
+            tooltip="End the item a term earlier.",
+            group=LENGTH,
+        ),
+        Binding(
+            "plus,equals_sign",
+            "screen.resize_item(1)",
+            "Longer",
+            id="lengthen",
+            tooltip="End the item a term later.",
+            group=LENGTH,
+        ),
+        Binding(
+            "left,h",
+            "scroll_terms(-1)",
+            "Scroll left",
+            show=False,
+            id="timeline.left",
+            tooltip="Earlier terms.",
+        ),
+        Binding(
+            "right,l",
+            "scroll_terms(1)",
+            "Scroll right",
+            show=False,
+            id="timeline.right",
+            tooltip="Later terms.",
+        ),
+    ]
+
+    def __init__(self, today: Term, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.add_class("kinds")
+        self.header_height = 2
+        self.today = today
+        self.plan: Plan | None = None
+        self.rows: list[Item] = []
+        self.review: Review | None = None
+        self.first_term = today.index
+        self.last_term = today.index + 5
+        self.term_scroll = 0
+        """How many terms are scrolled off to the left."""
+        self._longest_id = 4
+        self._kinds = {m.id: m.kind for m in catalog().milestones.values()}
+        self._names = {m.id: m.name for m in catalog().milestones.values()}
+
+    # --- what is shown ------------------------------------------------------------------------
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def selected_item(self) -> Item | None:
+        """The item under the cursor."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def show_plan(self, plan: Plan, focus: Item | None = None) -> None:
+        """Lay out the rows for `plan`; the cursor goes to `focus`, else stays on its item."""
+        keep = focus or self.selected_item
+        self.plan = plan
+        position = {id(item): index for index, item in enumerate(plan.items)}
+        self.rows = sorted(
+            plan.items,
+            key=lambda item: (item.start.index if item.start is not None else NO_START, position[id(item)]),
+        )
+        self._longest_id = max((len(item.id or "") for item in self.rows), default=4)
+        self._set_range()
+        row = self.cursor
+        if keep is not None:
+            for index, item in enumerate(self.rows):
+                if item is keep:
+                    row = index
+                    break
+        self.rows_changed()
+        self.cursor = row
+        subtitle = f"{len(self.rows)} item{'' if len(self.rows) == 1 else 's'}"
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
+
+    def show_review(self, review: Review) -> None:
+        """Take the marks and open-ended jobs of a new review."""
+        self.review = review
+        self._set_range()
+        self.refresh()
+
+    def select_item_id(self, item_id: str) -> bool:
+        """Put the cursor on the first row with this id; False when there is none."""
+        for index, item in enumerate(self.rows):
+            if item.id == item_id:
+                self.cursor = index
+                return True
+        return False
+
+    def _set_range(self) -> None:
+        """The terms the chart spans: the years from the plan's first term (or today) to its last."""
+        low = high = self.today.index
+        plan = self.plan
+        if plan is not None:
+            if plan.profile.starts is not None:
+                low = min(low, plan.profile.starts.index)
+                high = max(high, plan.profile.starts.index)
+            for item in plan.items:
+                for term in (item.start, item.end):
+                    if term is not None:
+                        index = term.index
+                        if index < low:
+                            low = index
+                        if index > high:
+                            high = index
+        if self.review is not None and self.review.runs_to:
+            high = max(high, max(self.review.runs_to.values()))
+        # Whole years, spring to fall, so that the scale does not change at every move.
+        self.first_term = low - low % 3
+        self.last_term = high - high % 3 + 2
+
+    # --- geometry -----------------------------------------------------------------------------
+
+    def _label_width(self, width: int) -> int:
+        return max(8, min(self._longest_id + 3, 24 if width >= 90 else 16, width // 3))
+
+    def _cell(self, width: int) -> int:
+        room = width - self._label_width(width) - 1
+        terms = self.last_term - self.first_term + 1
+        for cell in (10, 8, 7, 6, 5, 4, 3):
+            if terms * cell <= room:
+                return cell
+        return 2
+
+    def _visible_terms(self, width: int) -> int:
+        return max(1, (width - self._label_width(width) - 1) // self._cell(width))
+
+    def _clamp_scroll(self, width: int) -> None:
+        terms = self.last_term - self.first_term + 1
+        self.term_scroll = max(0, min(self.term_scroll, terms - self._visible_terms(width)))
+
+    def action_scroll_terms(self, delta: int) -> None:
+        """Show earlier (negative) or later terms."""
+        self.term_scroll += delta
+        self._clamp_scroll(self.scrollable_content_region.width)
+        self.refresh()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if self._scroll_terms_to(self.selected_item):
+            self.refresh()
+        super().watch_cursor(old, new)
+
+    def _scroll_terms_to(self, item: Item | None) -> bool:
+        """Scroll sideways as little as needed to show the item's first term; True when it scrolled."""
+        if item is None or item.start is None:
+            return False
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return False
+        before = self.term_scroll
+        visible = self._visible_terms(width)
+        column = item.start.index - self.first_term
+        if column < self.term_scroll:
+            self.term_scroll = column
+        elif column >= self.term_scroll + visible:
+            self.term_scroll = column - visible + 1
+        self._clamp_scroll(width)
+        return self.term_scroll != before
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"timeline--{name}")
+
+    def _geometry(self, width: int) -> tuple[int, int, int, int]:
+        """(label width, cells per term, first visible term index, how many terms are visible)."""
+        self._clamp_scroll(width)
+        first = self.first_term + self.term_scroll
+        count = min(self._visible_terms(width), self.last_term - first + 1)
+        return self._label_width(width), self._cell(width), first, count
+
+    def render_header(self, y: int, width: int) -> Strip:
+        header = self.rich_style + self._style("header")
+        label_width, cell, first, count = self._geometry(width)
+        line = Line(width, header)
+        if y == 0:
+            line.write(0, " Term", header)
+            line.write(label_width, "◀" if self.term_scroll else "│", header)
+            offset = 0
+            while offset < count:
+                term = Term(first + offset)
+                in_view = min(3 - term.index % 3, count - offset)
+                span = in_view * cell
+                # A year cut short at the edge gets its last two digits, or nothing when too narrow.
+                year = str(term.year) if span > 4 else str(term.year)[2:] if span > 2 else ""
+                line.write(label_width + 1 + offset * cell, year, header)
+                offset += in_view
+        else:
+            line.write(0, " Item", header)
+            line.write(label_width, "│", header)
+            for offset in range(count):
+                term = first + offset
+                if cell > 6:
+                    label = SEASON_NAMES[term % 3]
+                else:
+                    label = SEASON_LABELS[term % 3] if cell > 2 else SEASON_LETTERS[term % 3]
+                style = header
+                if term == self.today.index:
+                    label, style = label.ljust(cell)[: cell - 1] + "▼", header + self._style("today")
+                line.write(label_width + 1 + offset * cell, label.ljust(cell), style)
+        if first + count <= self.last_term:
+            line.write(width - 1, "▶", header)
+        return line.strip()
+
+    def render_row(self, row: int, width: int, selected: bool) -> Strip:
+        item = self.rows[row]
+        base = self.rich_style
+        label_width, cell, first, count = self._geometry(width)
+        line = Line(width, base)
+
+        # The label: cursor, the mark of the worst diagnostic, the id.
+        worst = self.review.worst.get(item.id or "") if self.review is not None else None
+        if selected:
+            label_style = base + self._style("cursor" if self.has_focus else "cursor-blurred")
+        else:
+            label_style = base + self._style("label")
+        item_id = printable(item.id or "(no id)", one_line=True)
+        room = label_width - 3
+        if len(item_id) > room:
+            item_id = item_id[: room - 1] + "…"
+        line.write(0, ("▶" if selected else " ") + " " + " " + item_id.ljust(room), label_style)
+        if worst:
+            line.write(1, MARKS[worst], label_style + self._style(worst))
+        line.write(label_width, "│", base + self._style("header"))
+
+        # The terms: today's column, the bar, a job's open end, the title.
+        left = label_width + 1
+        last = first + count - 1
+        today = self.today.index
+        if first <= today <= last:
+            line.write(left + (today - first) * cell + cell - 1, "┊", base + self._style("today-line"))
+        name = self._names.get(item.requirement or "", item.requirement or "")
+        text = printable(item.title or name, one_line=True)
+        if item.start is None:
+            line.write(left, " (no start term: edit it to place it)", base + self._style("empty"))
+            return line.strip()
+        start = item.start.index
+        end = item.end.index if item.end is not None and item.end.index >= start else start
+        runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
+        kind_style = base + self._style(self._kinds.get(item.requirement or "", "unknown"))
+
+        bar_from, bar_to = max(start, first), min(end, last)
+        if bar_to >= bar_from:
+            cells = (bar_to - bar_from + 1) * cell
+            if len(text) <= cells:
+                inside, text = text, ""
+            elif cells >= 10:
+                inside, text = text[: cells - 1] + "…", ""
+            else:
+                inside = ""
+            line.write(left + (bar_from - first) * cell, inside.ljust(cells), kind_style + REVERSE)
+        open_from, open_to = max(end + 1, first), min(runs_to, last)
+        if open_to >= open_from:
+            line.write(
+                left + (open_from - first) * cell, "╌" * ((open_to - open_from + 1) * cell), kind_style
+            )
+        if text:
+            after = max(runs_to + 1, first)
+            if after <= last:
+                line.write(
+                    left + (after - first) * cell, " " + text, base + self._style("label"), ellipsis=True
+                )
+        return line.strip()
+
+
+REVERSE = Style(reverse=True)
+
+
+class Line:
+    """One line of cells to write text into at columns, then turn into a Strip."""
+
+    __slots__ = ("width", "chars", "styles")
+
+    def __init__(self, width: int, style: Style) -> None:
+        self.width = width
+        self.chars = [" "] * width
+        self.styles = [style] * width
+
+    def write(self, column: int, text: str, style: Style, ellipsis: bool = False) -> None:
+        """Write `text` from `column`, cut at the right edge (with "…" when `ellipsis`)."""
+        room = self.width - column
+        if room <= 0 or column < 0:
+            return
+        if len(text) > room:
+            text = text[: room - 1] + "…" if ellipsis else text[:room]
+        end = column + len(text)
+        self.chars[column:end] = text
+        self.styles[column:end] = [style] * len(text)
+
+    def strip(self) -> Strip:
+        """The line as segments, one per run of the same style."""
+        segments = []
+        chars, styles = self.chars, self.styles
+        run_start = 0
+        for index in range(1, self.width + 1):
+            if index == self.width or styles[index] is not styles[run_start]:
+                segments.append(Segment("".join(chars[run_start:index]), styles[run_start]))
+                run_start = index
+        return Strip(segments, self.width)

@@ -1,0 +1,77 @@
+"""Everything the app shows about a plan, computed in one pass: a `Review`.
+
+After every edit the app asks for a review and hands it to its panes; a pane only draws what
+the review says. A review reads the plan and never changes it, so it can be made from a
+`snapshot` in a background thread for a big plan.
+"""
+
+from __future__ import annotations
+
+from planner.core.catalog import catalog
+from planner.core.model import Item, Plan
+from planner.core.nextsteps import NextStep, next_steps
+from planner.core.terms import Term
+from planner.core.validate import SEVERITY_ORDER, Diagnostic, Facts, counts, validate
+
+
+class Review:
+    """Diagnostics, next steps and the timeline's spans for one version of a plan."""
+
+    __slots__ = ("version", "plan", "diagnostics", "counts", "steps", "by_item", "worst", "runs_to")
+
+    def __init__(
+        self, version: int, plan: Plan, diagnostics: list[Diagnostic], steps: list[NextStep]
+    ) -> None:
+        self.version = version
+        """The History version it was made for."""
+        self.plan = plan
+        """The plan (or snapshot) it was made from."""
+        self.diagnostics = diagnostics
+        """Every diagnostic, errors first; waived ones included (they have `waived`)."""
+        self.counts = counts(diagnostics)
+        """How many of each severity are not waived."""
+        self.steps = steps
+        """The recommended next steps, in order."""
+        self.by_item: dict[str, list[Diagnostic]] = {}
+        """Diagnostics by the id of the item they are on."""
+        self.worst: dict[str, str] = {}
+        """The most severe diagnostic that is not waived, by item id."""
+        for diagnostic in diagnostics:
+            if diagnostic.item is None:
+                continue
+            self.by_item.setdefault(diagnostic.item, []).append(diagnostic)
+            if diagnostic.waived is None:
+                known = self.worst.get(diagnostic.item)
+                if known is None or SEVERITY_ORDER[diagnostic.severity] < SEVERITY_ORDER[known]:
+                    self.worst[diagnostic.item] = diagnostic.severity
+        self.runs_to: dict[int, int] = {}
+        """For a job with no `end` (keyed by `id(item)`): the last term index it runs to."""
+
+    @property
+    def errors(self) -> int:
+        """How many errors are not waived."""
+        return self.counts["error"]
+
+
+def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
+    """Validate the plan, list its next steps and work out where open-ended jobs end."""
+    cat = catalog()
+    result = Review(version, plan, validate(plan, cat), next_steps(plan, cat, today))
+    if any(item.end is None for item in plan.items):
+        for job in Facts(plan, cat).jobs:
+            if job.item.end is None and job.end > job.start:
+                result.runs_to[id(job.item)] = job.end
+    return result
+
+
+def runs_to(plan: Plan, item: Item) -> Term | None:
+    """Where an item without an `end` really ends: a job runs until the next job (or the plan's end).
+
+    None when the item has an `end` of its own, or is not a placed job.
+    """
+    if item.end is not None:
+        return None
+    for job in Facts(plan, catalog()).jobs:
+        if job.item is item:
+            return Term(job.end)
+    return None

@@ -1,0 +1,53 @@
+"""Helpers for the Pilot tests: the app on a plan, and the screen as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.app.app import PlannerApp
+from planner.core.storage import load
+from planner.core.terms import Term
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TODAY = Term.parse("2026-fall")
+
+
+def open_app(path: Path) -> PlannerApp:
+    """The app on a plan file (a new plan when it does not exist), with today fixed."""
+    loaded = load(str(path)) if path.exists() else None
+    return PlannerApp(str(path), loaded, today=TODAY)
+
+
+def screen_text(app: PlannerApp) -> str:
+    """What the active screen shows, as lines of text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def item_ids(app: PlannerApp) -> list[str]:
+    """The ids of the plan's items, in file order."""
+    return [item.id for item in app.plan.items]
+
+
+def notices(app: PlannerApp) -> str:
+    """The text of the notices (toasts) showing now, joined; a toast wraps its lines on screen."""
+    return "\n".join(notification.message for notification in app._notifications)
+
+
+_EDGES = "│┃║╭╮╰╯┏┓┗┛▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▔▕ "
+
+
+def screen_words(app: PlannerApp) -> str:
+    """The screen's text with borders and scroll bars taken off and lines run together, so that
+    a sentence that wraps in a dialog can be found whole."""
+    lines = (line.strip(_EDGES) for line in screen_text(app).splitlines())
+    return " ".join(" ".join(line.split()) for line in lines if line)
+
+
+async def settle(pilot, until, tries: int = 50) -> None:
+    """Let the app run until `until()` is true (work such as the palette's search is asynchronous)."""
+    for _ in range(tries):
+        if until():
+            return
+        await pilot.pause()
+    assert until(), "the app never reached the expected state"

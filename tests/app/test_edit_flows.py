@@ -1,0 +1,177 @@
+"""Editing by keys: take a step, add, edit, move, lengthen, shorten, delete, undo and redo.
+
+Each test drives the app with keys and checks the plan and what the screen shows.
+"""
+
+from planner.app.screens.item_editor import ItemEditorScreen
+from planner.app.widgets.timeline import TimelinePane
+from planner.core.terms import Term
+from tests.app.helpers import item_ids, open_app, screen_text
+
+
+async def test_enter_on_a_next_step_takes_it_at_its_proposed_terms(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("2", "enter")
+        rhit = app.plan.item("rhit")
+        assert rhit is not None and str(rhit.start) == "2029-summer" and rhit.after == ["aas"]
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1. Health information" in text  # the next one is now first
+        assert "unsaved changes" in text
+        assert app.query_one(TimelinePane).selected_item is rhit
+
+
+async def test_t_takes_the_next_step_from_anywhere_and_all_steps_clear_the_path(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for _ in range(4):
+            await pilot.press("t")
+        assert item_ids(app)[-4:] == [
+            "rhit",
+            "health-information-technician",
+            "coding-certification",
+            "coding-specialist",
+        ]
+        await pilot.pause()
+        assert "Nothing is missing" in screen_text(app) and app.review.steps == []
+
+
+async def test_move_later_and_earlier_by_keys(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("greater_than_sign")
+        aas = app.plan.item("aas")
+        assert (str(aas.start), str(aas.end)) == ("2028-spring", "2029-summer")
+        await pilot.press("shift+left", "less_than_sign")
+        aas = app.plan.item("aas")
+        assert (str(aas.start), str(aas.end)) == ("2027-summer", "2028-fall")
+        assert app.query_one(TimelinePane).selected_item is aas  # the cursor stays on the item
+
+
+async def test_lengthen_and_shorten_by_keys(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("plus")
+        assert str(app.plan.item("aas").end) == "2029-summer"
+        await pilot.press("minus", "minus")
+        assert str(app.plan.item("aas").end) == "2028-fall"
+
+
+async def test_shortening_a_one_term_item_is_refused_in_one_sentence(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("down")  # stats: one term
+        await pilot.press("minus")
+        await pilot.pause()
+        assert app.plan.item("stats").end is None
+        assert "lasts one term already" in screen_text(app)
+
+
+async def test_delete_then_undo_then_redo(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("down", "d")
+        assert "stats" not in item_ids(app)
+        await pilot.press("u")
+        assert item_ids(app) == ["aas", "stats", "clerk", "rhit-exam"]
+        assert app.query_one(TimelinePane).selected_item.id == "stats"
+        await pilot.press("r")
+        assert "stats" not in item_ids(app)
+        await pilot.press("ctrl+z")
+        assert "stats" in item_ids(app)
+        await pilot.press("ctrl+y")
+        assert "stats" not in item_ids(app)
+
+
+async def test_undo_to_the_saved_state_clears_the_unsaved_mark(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert "unsaved changes" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "unsaved changes" not in screen_text(app)
+        assert not app.modified
+
+
+async def test_every_edit_revalidates_and_updates_every_pane(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("end")  # rhit-exam, which starts while the degree is still running
+        assert app.query_one(TimelinePane).selected_item.id == "rhit-exam"
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert str(app.plan.item("rhit-exam").start) == "2029-summer"
+        text = screen_text(app)
+        assert "0 errors" in text
+        assert app.review.version == app.history.version
+
+
+async def test_edit_item_changes_fields_typed_in_the_editor(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, ItemEditorScreen)
+        assert "Edit aas" in screen_text(app)
+        await pilot.press("tab", "tab")  # id -> milestone -> title
+        assert app.screen.focused is app.screen.query_one("#field-title")
+        await pilot.press("ctrl+u", *"AAS at Lakeside")  # ctrl+u clears the line
+        await pilot.press("tab", "tab", "ctrl+u", *"2029-summer")  # start -> end
+        await pilot.press("ctrl+s")
+        aas = app.plan.item("aas")
+        assert aas.title == "AAS at Lakeside" and str(aas.end) == "2029-summer"
+        assert aas.notes == "Evening classes; online option."  # untouched fields stay as they were
+        assert aas.covers == ["medical-terminology", "anatomy-physiology", "legal-aspects"]
+        await pilot.press("u")
+        assert app.plan.item("aas").title == "AAS Health Information Technology, Lakeside CC"
+
+
+async def test_the_editor_refuses_a_term_that_is_not_one(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("e")
+        start = app.screen.query_one("#field-start")
+        start.focus()
+        await pilot.press("end", *["backspace"] * 9, *"someday", "enter")
+        assert isinstance(app.screen, ItemEditorScreen)
+        assert "is not a term" in screen_text(app)
+        await pilot.press("escape")
+        assert str(app.plan.item("aas").start) == "2027-fall"
+
+
+async def test_opening_the_editor_and_saving_changes_nothing(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("e", "ctrl+s")
+        assert not app.history.can_undo
+        assert not app.modified
+
+
+async def test_add_item_by_keys(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ItemEditorScreen)
+        assert "Add an item" in screen_text(app)
+        await pilot.press(*["backspace"] * 10, *"medterm")  # the id field has focus
+        await pilot.press("tab", "tab", *"Medical terminology", "tab")
+        await pilot.press(*["backspace"] * 11, *"2028-spring", "enter")
+        item = app.plan.item("medterm")
+        assert item is not None
+        assert item.requirement == "course" and item.title == "Medical terminology"
+        assert item.start == Term.parse("2028-spring")
+        assert app.query_one(TimelinePane).selected_item is item
+        await pilot.pause()
+        assert "medterm" in screen_text(app)
+
+
+async def test_choosing_a_milestone_from_the_catalog(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("a", "tab", "enter")  # open the milestone choices
+        await pilot.press(*"RHIT exam", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.plan.items[-1].requirement == "rhit-exam"

@@ -1,0 +1,65 @@
+"""Opening a plan: the four panes, titled as the docs name them, show the plan and what the core says."""
+
+from planner.app.widgets.timeline import TimelinePane
+from tests.app.helpers import open_app, screen_text
+
+
+async def test_the_four_panes_show_the_plan_at_80x24(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for title in ("Profile", "Next steps", "Timeline", "Diagnostics"):
+            assert title in text
+        assert "Alex: RHIT, then coding" in text
+        assert "Alex Rivera" in text and "Coding specialist" in text
+        for item_id in ("aas", "stats", "clerk", "rhit-exam"):
+            assert item_id in text
+        assert "2 errors" in text and "1 warning" in text and "1 suggestion" in text
+        assert "1. RHIT credential" in text
+        assert app.focused is app.query_one(TimelinePane)
+        assert "unsaved" not in text
+
+
+async def test_rows_are_in_term_order_and_marked_by_their_worst_diagnostic(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        exam = next(line for line in lines if "rhit-exam │" in line or "rhit-exam│" in line)
+        aas = next(line for line in lines if " aas " in line and "│" in line)
+        assert "✗" in exam  # errors on the exam
+        assert "!" in aas  # a warning on the degree
+        rows = app.query_one(TimelinePane).rows
+        assert [item.id for item in rows] == ["aas", "stats", "clerk", "rhit-exam"]
+
+
+async def test_today_is_marked_in_the_timeline_header(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "▼" in screen_text(app)
+
+
+async def test_wide_terminal_shows_the_whole_profile_and_reasons(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Education" in text and "high school" in text
+        assert "Why: Advancement usually requires" in text
+        assert "error after-not-respected" in text  # the selected diagnostic in full
+
+
+async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_colours(plan_path, monkeypatch):
+    from textual.filter import Monochrome, NoColor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PLANNER_THEME", "ansi-dark")
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+        # Monochrome would grey the terminal's default colours into black on black.
+        assert any(isinstance(f, NoColor) for f in app._filters)
+        assert not any(isinstance(f, Monochrome) for f in app._filters)

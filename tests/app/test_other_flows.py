@@ -1,0 +1,198 @@
+"""Profile, diagnostics, source, help, the command palette and the new-plan wizard, by keys."""
+
+from planner.app.screens.help import HelpScreen
+from planner.app.screens.new_plan import LayoutOfferScreen, NewPlanScreen
+from planner.app.screens.profile_editor import ProfileEditorScreen
+from planner.app.screens.source import SourceScreen
+from planner.app.widgets.diagnostics import DiagnosticList
+from planner.app.widgets.profile import ProfilePane
+from planner.app.widgets.timeline import TimelinePane
+from tests.app.helpers import open_app, screen_text, screen_words, settle
+
+
+async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, ProfileEditorScreen)
+        years = app.screen.query_one("#field-healthcare_experience_years")
+        years.focus()
+        await pilot.press("end", "backspace", "3")
+        name = app.screen.query_one("#field-name")
+        name.focus()
+        await pilot.press("end", *" R.", "ctrl+s")
+        profile = app.plan.profile
+        assert profile.healthcare_experience_years == 3 and profile.name == "Alex Rivera R."
+        assert app.review.version == app.history.version
+        await pilot.pause()
+        assert "Alex Rivera R." in screen_text(app) and "3 yrs" in screen_text(app)
+        await pilot.press("u")
+        assert app.plan.profile.healthcare_experience_years == 0
+
+
+async def test_enter_on_the_profile_pane_opens_the_editor_and_a_bad_number_is_refused(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        assert app.focused is app.query_one(ProfilePane)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ProfileEditorScreen)
+        years = app.screen.query_one("#field-healthcare_experience_years")
+        years.focus()
+        await pilot.press("end", "backspace", *"lots", "enter")
+        assert isinstance(app.screen, ProfileEditorScreen)
+        assert "is not a number" in screen_text(app)
+        await pilot.press("escape")
+        assert app.plan.profile.healthcare_experience_years == 0
+
+
+async def test_choosing_the_goal_changes_the_next_steps(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "tab", "enter")  # title -> goal, open its choices
+        await pilot.press(*"Registered", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.plan.profile.goal == "rhit"
+        assert [step.requirement for step in app.review.steps] == ["rhit"]
+
+
+async def test_selecting_a_diagnostic_goes_to_its_item(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert app.focused is app.query_one(DiagnosticList)
+        await pilot.press("down", "down")  # the warning on aas
+        assert app.query_one(DiagnosticList).selected.item == "aas"
+        assert app.query_one(TimelinePane).selected_item.id == "aas"  # shown as you go
+        await pilot.press("end", "enter")
+        timeline = app.query_one(TimelinePane)
+        await pilot.press("4", "home", "enter")
+        assert app.focused is timeline
+        assert timeline.selected_item.id == "rhit-exam"
+        await pilot.press("4", "down", "down", "enter")
+        assert timeline.selected_item.id == "aas"
+
+
+async def test_a_diagnostic_on_the_plan_goes_to_the_profile(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "end", "enter")  # the suggestion about the coding credential
+        assert app.focused is app.query_one(ProfilePane)
+
+
+async def test_s_shows_the_seed_sentence_behind_a_diagnostic(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "down", "s")
+        assert isinstance(app.screen, SourceScreen)
+        text = screen_words(app)
+        assert "rhit-exam-needs-cahiim-associate" in text
+        assert "P5" in text and "To take the examination, a person must graduate" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourceScreen)
+
+
+async def test_s_on_the_timeline_shows_the_items_sources(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "s")  # stats: no diagnostics, so its milestone's paragraph
+        assert isinstance(app.screen, SourceScreen)
+        assert "In addition to general education, coursework includes" in screen_words(app)
+
+
+async def test_a_structure_rule_says_it_is_not_from_the_source_text(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "s")  # after-not-respected
+        assert "does not come from the source text" in screen_words(app)
+
+
+async def test_help_on_f1_and_question_mark(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Help" in text and "Save the plan to its file." in text
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_named_action_is_in_the_command_palette(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        names = ("Take next step", "Add item", "Edit item", "Delete item", "Save", "Undo", "Redo")
+        for name in (*names, "Edit profile", "Show source"):
+            await pilot.press("ctrl+u", *name)
+            await settle(pilot, lambda name=name: f"  {name}" in screen_text(app))
+        await pilot.press("ctrl+u", *"Take next")
+        await settle(pilot, lambda: "Take all" in screen_text(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.plan.item("rhit") is not None)
+
+
+async def test_palette_runs_edit_profile_and_show_source(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"Edit profile")
+        await settle(pilot, lambda: "Edit where you stand" in screen_text(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ProfileEditorScreen))
+        await pilot.press("escape", "ctrl+p", *"Show source")
+        await settle(pilot, lambda: "The seed sentences behind" in screen_text(app))
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, SourceScreen))
+
+
+async def test_new_plan_wizard_lays_out_the_timeline_and_writes_nothing_until_saved(tmp_path):
+    path = tmp_path / "new.toml"
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewPlanScreen)
+        assert "does not exist yet" in screen_words(app)
+        await pilot.press("enter")  # open the goal's choices (goal has focus)
+        await pilot.press(*"Coding", "enter")
+        await pilot.pause()
+        name = app.screen.query_one("#field-name")
+        name.focus()
+        await pilot.press(*"Sam", "enter")  # Enter in a line takes the form
+        assert isinstance(app.screen, LayoutOfferScreen)
+        text = screen_words(app)
+        assert "Lay out the timeline?" in text and "Associate degree" in text
+        await pilot.press("enter")  # Lay out the timeline
+        await pilot.pause()
+        assert not path.exists()
+        assert app.plan.profile.goal == "coding-specialist" and app.plan.profile.name == "Sam"
+        assert app.plan.title == "Sam: Coding specialist"
+        assert len(app.plan.items) == 6 and app.review.errors == 0
+        assert "unsaved changes" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        assert path.exists() and not app.modified
+
+
+async def test_new_plan_can_start_with_an_empty_timeline(tmp_path):
+    app = open_app(tmp_path / "new.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # take the form as it is
+        await pilot.click("#empty")
+        await pilot.pause()
+        assert app.plan.items == [] and app.plan.profile.goal == "rhit"
+        assert [step.requirement for step in app.review.steps] == ["associate-hit", "rhit-exam", "rhit"]
+
+
+async def test_cancelling_the_new_plan_quits_and_writes_nothing(tmp_path):
+    path = tmp_path / "new.toml"
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app._exit
+    assert not path.exists()

@@ -1,0 +1,67 @@
+"""Snapshots of what a person sees, at 80x24 and 120x40, on a fixed plan with today fixed.
+
+Update them after a deliberate change of look with `pytest tests/snapshots --snapshot-update`
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from planner.app.app import PlannerApp
+from planner.core.storage import load
+from planner.core.terms import Term
+from tests.app.helpers import FIXTURES
+
+TODAY = Term.parse("2026-fall")
+
+
+def alex() -> PlannerApp:
+    """The fixture plan, shown under a short file name so that the header does not depend on the checkout."""
+    return PlannerApp("alex.toml", load(str(FIXTURES / "alex.toml")), today=TODAY)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_main_screen(snap_compare, size):
+    assert snap_compare(alex(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_diagnostics_focused_after_taking_a_step(snap_compare, size):
+    assert snap_compare(alex(), terminal_size=size, press=["t", "4", "down"])
+
+
+def test_main_screen_without_colour(snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(alex(), terminal_size=(80, 24))
+
+
+def test_main_screen_in_the_terminals_own_16_colours(snap_compare, monkeypatch):
+    monkeypatch.setenv("PLANNER_THEME", "ansi-dark")
+    assert snap_compare(alex(), terminal_size=(80, 24))
+
+
+async def open_the_item_editor(pilot) -> None:
+    """Press e, and keep the cursor of the inputs from blinking (a blink would make the picture vary)."""
+    await pilot.press("e")
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_item_editor(snap_compare, size):
+    assert snap_compare(alex(), terminal_size=size, run_before=open_the_item_editor)
+
+
+def test_new_plan_wizard(snap_compare):
+    assert snap_compare(PlannerApp("new.toml", None, today=TODAY), terminal_size=(80, 24))
+
+
+def test_source(snap_compare):
+    assert snap_compare(alex(), terminal_size=(80, 24), press=["4", "down", "s"])
+
+
+def test_help(snap_compare):
+    assert snap_compare(alex(), terminal_size=(120, 40), press=["f1"])
