@@ -223,8 +223,7 @@ def cmd_sign(args: Sequence[str]) -> int:
     import datetime
 
     from planner.core.digest import plan_digest
-    from planner.core.model import Approval
-    from planner.core.outcome import approval_state
+    from planner.core.outcome import approval_holding, new_approval
     from planner.core.validate import counts, validate
 
     options = parse("sign", args, {"as": "signer"}, set())
@@ -239,13 +238,13 @@ def cmd_sign(args: Sequence[str]) -> int:
         return BROKEN
     plan = loaded.plan
     digest = plan_digest(plan)
-    for approval in approval_state(plan, digest).current:
-        if approval.by == name:
-            when = f" on {approval.date}" if approval.date else ""
-            say(f"{path}: already approved by {name}{when} as it is now; nothing written")
-            return OK
+    holding = approval_holding(plan, name, digest)
+    if holding is not None:
+        when = f" on {holding.date}" if holding.date else ""
+        say(f"{path}: already approved by {name}{when} as it is now; nothing written")
+        return OK
     today = datetime.date.today()
-    plan.approvals.append(Approval(by=name, date=today, digest=digest))
+    plan.approvals.append(new_approval(plan, name, today, digest))
     if not _save(path, loaded):
         return BROKEN
     say(f"{path}: approved by {name} on {today} ({digest[:19]}…)")

@@ -8,18 +8,20 @@ background thread. Undo keeps the records an edit replaced, never a copy of the 
 an edit costs the same on a plan of ten items or ten thousand.
 
 Builders (`add_item`, `change_item`, `move_item`, `resize_item`, `delete_item`, `take_step`,
-`take_steps`, `change_profile`) return an `Edit`, or None when the edit would change nothing;
-they raise `EditRefused` with one sentence when it cannot be done. `History.do` applies it.
+`take_steps`, `change_profile`, and the advisor's `add_comment`, `add_waiver`, `remove_waiver`,
+`sign`) return an `Edit`, or None when the edit would change nothing; they raise `EditRefused`
+with one sentence when it cannot be done. `History.do` applies it.
 """
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.core.catalog import catalog
-from planner.core.model import Item, Plan, Profile, Record
+from planner.core.model import Comment, Item, Plan, Profile, Record, Waiver
 from planner.core.nextsteps import NextStep
 from planner.core.terms import Term
 
@@ -109,6 +111,42 @@ class RemoveItem(Edit):
     def revert(self, plan: Plan) -> Item | None:
         plan.items.insert(self.position, self.item)
         return self.item
+
+
+class InsertRecord(Edit):
+    """Insert a record into one of the plan's other lists (comments, waivers, approvals).
+
+    `focus` is the id of the item it is about, for the cursor (None: the cursor stays).
+    """
+
+    __slots__ = ("key", "position", "record", "focus")
+
+    def __init__(self, description: str, key: str, position: int, record: Record, focus: str | None) -> None:
+        super().__init__(description)
+        self.key = key
+        self.position = position
+        self.record = record
+        self.focus = focus
+
+    def apply(self, plan: Plan) -> Item | None:
+        getattr(plan, self.key).insert(self.position, self.record)
+        return plan.item(self.focus) if self.focus else None
+
+    def revert(self, plan: Plan) -> Item | None:
+        del getattr(plan, self.key)[self.position]
+        return plan.item(self.focus) if self.focus else None
+
+
+class RemoveRecord(InsertRecord):
+    """Remove a record from one of the plan's other lists: an `InsertRecord` the other way round."""
+
+    __slots__ = ()
+
+    def apply(self, plan: Plan) -> Item | None:
+        return InsertRecord.revert(self, plan)
+
+    def revert(self, plan: Plan) -> Item | None:
+        return InsertRecord.apply(self, plan)
 
 
 class ChangeProfile(Edit):
@@ -309,6 +347,93 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
     for name, value in changed.items():
         new.set(name, value)
     return ChangeProfile("edit the profile", plan, new, title)  # type: ignore[arg-type]
+
+
+# --- the advisor's side: comments, waivers, approvals ------------------------------------------
+
+NOT_WAIVABLE = {
+    "waiver-stale": "A stale waiver is not waived: remove the waiver instead.",
+    "approval-outdated": "An out-of-date approval is not waived: sign the plan again instead.",
+}
+"""Rules a waiver cannot silence, with what to do instead."""
+
+
+def add_comment(
+    plan: Plan, author: str, text: str, item: str | None = None, date: datetime.date | None = None
+) -> Edit:
+    """Add a comment by `author` (on the item with id `item`, or on the whole plan), dated `date`."""
+    author = author.strip()
+    text = text.strip("\n")
+    if not author:
+        raise EditRefused("A comment needs an author.")
+    if not text.strip():
+        raise EditRefused("The comment is empty.")
+    if item is not None and plan.item(item) is None:
+        raise EditRefused(f"The plan has no item {item}.")
+    comment = Comment(author=author, date=date, item=item, text=text)
+    about = f" on {item}" if item else " on the plan"
+    return InsertRecord(f"add a comment{about}", "comments", len(plan.comments), comment, item)
+
+
+def add_waiver(
+    plan: Plan, rule: str, item: str | None, by: str, reason: str, date: datetime.date | None = None
+) -> Edit:
+    """Waive the diagnostic with `rule` on `item` (None: on the plan): who, when and why."""
+    by, reason = by.strip(), reason.strip()
+    if rule in NOT_WAIVABLE:
+        raise EditRefused(NOT_WAIVABLE[rule])
+    if not by:
+        raise EditRefused("A waiver needs the name of who grants it.")
+    if not reason:
+        raise EditRefused("A waiver needs a reason.")
+    for waiver in plan.waivers:
+        if waiver.rule == rule and waiver.item == item:
+            raise EditRefused(f"{rule} is waived already, by {waiver.by or 'someone'}.")
+    waiver = Waiver(rule=rule, item=item, by=by, date=date, reason=reason)
+    about = f" on {item}" if item else " on the plan"
+    return InsertRecord(f"waive {rule}{about}", "waivers", len(plan.waivers), waiver, None)
+
+
+def remove_waiver(plan: Plan, waiver: Waiver) -> Edit:
+    """Remove this very waiver (undo puts it back where it was)."""
+    for position, candidate in enumerate(plan.waivers):
+        if candidate is waiver:
+            about = f" on {waiver.item}" if waiver.item else ""
+            return RemoveRecord(
+                f"remove the waiver of {waiver.rule}{about}", "waivers", position, waiver, None
+            )
+    raise EditRefused("That waiver is no longer in the plan.")
+
+
+def waiver_for(plan: Plan, diagnostic: Any) -> Waiver | None:
+    """The waiver a diagnostic is about: the one that silences it, or the stale one it reports."""
+    if diagnostic.waived is not None:
+        return diagnostic.waived  # type: ignore[no-any-return]
+    if diagnostic.rule != "waiver-stale":
+        return None
+    rule = catalog().rules["waiver-stale"]
+    for waiver in plan.waivers:
+        if waiver.item == diagnostic.item and waiver.rule is not None:
+            if rule.message.format(rule=waiver.rule, by=waiver.by or "someone") == diagnostic.message:
+                return waiver
+    return None
+
+
+def sign(plan: Plan, by: str, date: datetime.date | None = None) -> Edit:
+    """Approve the plan as it is now, as `planner sign` does; refused when `by`'s approval holds."""
+    from planner.core.digest import plan_digest
+    from planner.core.outcome import approval_holding, new_approval
+
+    by = by.strip()
+    if not by:
+        raise EditRefused("An approval needs the name of who approves.")
+    digest = plan_digest(plan)
+    holding = approval_holding(plan, by, digest)
+    if holding is not None:
+        when = f" on {holding.date}" if holding.date else ""
+        raise EditRefused(f"Already approved by {by}{when} as the plan is now.")
+    approval = new_approval(plan, by, date, digest)
+    return InsertRecord(f"sign as {by}", "approvals", len(plan.approvals), approval, None)
 
 
 # --- history ----------------------------------------------------------------------------------

@@ -84,6 +84,26 @@ def approval_state(plan: Plan, digest: str | None = None) -> ApprovalState:
     return ApprovalState(current, outdated)
 
 
+def approval_holding(plan: Plan, by: str, digest: str | None = None) -> Approval | None:
+    """`by`'s latest approval when it still holds for the plan as it is, else None."""
+    for approval in approval_state(plan, digest).current:
+        if approval.by == by:
+            return approval
+    return None
+
+
+def new_approval(plan: Plan, by: str, date: Any, digest: str | None = None) -> Approval:
+    """An approval by `by`, dated `date`, bound to the plan's content as it is now (not yet added).
+
+    `planner sign` appends it to the plan; the app makes it an undoable edit.
+    """
+    if digest is None:
+        from planner.core.digest import plan_digest
+
+        digest = plan_digest(plan)
+    return Approval(by=by, date=date, digest=digest)
+
+
 class Outcome:
     """Where a plan leads and how it stands."""
 

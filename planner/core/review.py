@@ -10,6 +10,7 @@ from __future__ import annotations
 from planner.core.catalog import catalog
 from planner.core.model import Item, Plan
 from planner.core.nextsteps import NextStep, next_steps
+from planner.core.outcome import ApprovalState, approval_state
 from planner.core.terms import Term
 from planner.core.validate import SEVERITY_ORDER, Diagnostic, Facts, counts, validate
 
@@ -17,7 +18,17 @@ from planner.core.validate import SEVERITY_ORDER, Diagnostic, Facts, counts, val
 class Review:
     """Diagnostics, next steps and the timeline's spans for one version of a plan."""
 
-    __slots__ = ("version", "plan", "diagnostics", "counts", "steps", "by_item", "worst", "runs_to")
+    __slots__ = (
+        "version",
+        "plan",
+        "diagnostics",
+        "counts",
+        "steps",
+        "by_item",
+        "worst",
+        "runs_to",
+        "approval",
+    )
 
     def __init__(
         self, version: int, plan: Plan, diagnostics: list[Diagnostic], steps: list[NextStep]
@@ -46,6 +57,8 @@ class Review:
                     self.worst[diagnostic.item] = diagnostic.severity
         self.runs_to: dict[int, int] = {}
         """For a job with no `end` (keyed by `id(item)`): the last term index it runs to."""
+        self.approval = ApprovalState([], [])
+        """Whose approvals hold for this version of the plan, and whose are out of date."""
 
     @property
     def errors(self) -> int:
@@ -57,6 +70,8 @@ def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
     """Validate the plan, list its next steps and work out where open-ended jobs end."""
     cat = catalog()
     result = Review(version, plan, validate(plan, cat), next_steps(plan, cat, today))
+    if plan.approvals:
+        result.approval = approval_state(plan)
     if any(item.end is None for item in plan.items):
         for job in Facts(plan, cat).jobs:
             if job.item.end is None and job.end > job.start:
