@@ -543,6 +543,7 @@ def snapshot(plan: Plan) -> Plan:
         approvals=list(plan.approvals),
     )
     copy.has_profile = plan.has_profile
+    copy.schema_hint = plan.schema_hint
     copy.extra = dict(plan.extra)
     copy.invalid = dict(plan.invalid)
     return copy

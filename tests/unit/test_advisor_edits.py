@@ -194,3 +194,10 @@ def test_an_advisor_edit_leaves_a_snapshot_alone() -> None:
     edits.History(plan).do(edits.sign(plan, "J. Kim", DAY))
     assert copy.comments == comments and copy.approvals == approvals
     assert len(plan.comments) == len(comments) + 1
+
+
+def test_a_snapshot_keeps_the_files_schema_line_so_the_app_saves_it_back() -> None:
+    from planner.core.storage import parse_plan
+
+    plan = parse_plan('#:schema ../hit-career-plan-1.schema.json\nformat = "hit-career-plan/1"\n', "a.toml")
+    assert dumps(edits.snapshot(plan)).startswith("#:schema ../hit-career-plan-1.schema.json\n")
