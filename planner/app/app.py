@@ -9,6 +9,7 @@ edit came in meanwhile). Rules and edits are decided in `planner.core`; the app 
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,7 +48,11 @@ class PlannerApp(App[None]):
     """The planner on one plan file."""
 
     TITLE = "planner"
-    CSS_PATH = [styles_folder() / "app.tcss", styles_folder() / "dialogs.tcss"]
+    CSS_PATH = [
+        styles_folder() / "app.tcss",
+        styles_folder() / "dialogs.tcss",
+        styles_folder() / "advisor.tcss",
+    ]
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     COMMANDS = App.COMMANDS | {PlanCommands}
@@ -104,6 +109,10 @@ class PlannerApp(App[None]):
         """A review is running in a thread."""
         self.review_wanted = False
         """The plan changed since the running review began."""
+        self.author: str | None = None
+        """The name last given for a comment, waiver or approval in this session, offered again."""
+        self.fixed_date: datetime.date | None = None
+        """The date comments, waivers and approvals get (tests and screenshots); None: today."""
 
     # --- the session --------------------------------------------------------------------------
 
@@ -111,6 +120,10 @@ class PlannerApp(App[None]):
     def plan(self) -> Plan:
         """The plan being edited."""
         return self.history.plan
+
+    def date_today(self) -> datetime.date:
+        """The date a comment, waiver or approval made now gets."""
+        return self.fixed_date or datetime.date.today()
 
     @property
     def modified(self) -> bool:

@@ -320,6 +320,8 @@ class FormScreen(ModalScreen[dict | None]):
     heading = ""
     intro = ""
     accept_label = "Save changes"
+    dialog_classes = "dialog form"
+    """The dialog's classes: "dialog form" fills the screen's height, "dialog short-form" fits its fields."""
     keys_help = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
 
     def fields(self) -> list[FormField]:
@@ -328,7 +330,7 @@ class FormScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         self._fields = self.fields()
-        with Vertical(classes="dialog form"):
+        with Vertical(classes=self.dialog_classes):
             yield Static(Text(self.heading), classes="dialog-heading")
             intro = " ".join(part for part in (self.intro, self.keys_help) if part)
             yield Static(Text(intro), classes="dialog-intro")

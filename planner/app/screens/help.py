@@ -20,7 +20,18 @@ LEGEND = (
     "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
     "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
-    "(against common practice), • suggestion (advice the plan could take)."
+    "(against common practice), • suggestion (advice the plan could take); ✎ the item has comments. "
+    "A waived diagnostic is dimmed and marked (waived), and is not counted."
+)
+
+ADVICE = (
+    "The conversation with an advisor lives in the plan file. Comments on the selected item show "
+    "under the timeline where there is room; C lists them all. The approval state (approved by "
+    "whom and when, or out of date once the plan changes) is written under Diagnostics. Each of "
+    "these is an edit: u undoes it, and saving writes it. In the palette (ctrl+p): Add comment, "
+    "Show comments, Sign plan, Waive diagnostic, Remove waiver, Compare with another plan (this "
+    "plan beside another: where each leads, what differs), Save a copy as (write a copy and go on "
+    "editing this plan; Save as moves you to the new file)."
 )
 
 
@@ -39,6 +50,13 @@ def binding_lines(app, bindings: list[Binding]) -> Text:
     return text
 
 
+def diagnostics_waive() -> list[Binding]:
+    """The Diagnostics pane's key for waiving, listed again among the advisor's keys."""
+    from planner.app.widgets.diagnostics import DiagnosticList
+
+    return [binding for binding in DiagnosticList.BINDINGS if binding.id == "waive_diagnostic"]
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys, pane by pane."""
 
@@ -53,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        from planner.app.screens.advisor_actions import AdvisorActions
         from planner.app.screens.main import MainScreen
         from planner.app.widgets.diagnostics import DiagnosticList
         from planner.app.widgets.next_steps import NextStepsPane
@@ -67,6 +86,7 @@ class HelpScreen(ModalScreen[None]):
             ("Next steps", NextStepsPane.BINDINGS),
             ("Diagnostics", DiagnosticList.BINDINGS),
             ("Profile", ProfilePane.BINDINGS),
+            ("Comments, approvals, waivers", [*AdvisorActions.BINDINGS, *diagnostics_waive()]),
         ]
         with Vertical(classes="dialog help"):
             yield Static(Text("Help"), classes="dialog-heading")
@@ -75,6 +95,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(LEGEND), classes="help-text")
                 for title, bindings in sections:
                     yield Static(Text(title, style="bold underline"), classes="help-title")
+                    if title.startswith("Comments"):
+                        yield Static(Text(ADVICE), classes="help-text")
                     yield Static(binding_lines(app, list(bindings)), classes="help-keys")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Close"), variant="primary", id="close")

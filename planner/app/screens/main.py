@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.containers import Vertical
 from textual.widgets import Footer, OptionList
 
+from planner.app.screens.advisor_actions import AdvisorActions
+from planner.app.widgets.comments import CommentsPane
 from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
 from planner.app.widgets.header import PlanHeader
 from planner.app.widgets.next_steps import NextStepsPane
@@ -30,8 +32,8 @@ if TYPE_CHECKING:
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
 
-class MainScreen(Screen):
-    """The plan in four panes."""
+class MainScreen(AdvisorActions):
+    """The plan in four panes (and the comments on the selected item, where there is room)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the plan to its file."),
@@ -90,7 +92,9 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield PlanHeader(id="header")
         yield ProfilePane(id="profile")
-        yield TimelinePane(self.session.today, id="timeline")
+        with Vertical(id="timeline-column"):
+            yield TimelinePane(self.session.today, id="timeline")
+            yield CommentsPane(id="comments")
         yield NextStepsPane(id="steps")
         yield DiagnosticsPane(id="diagnostics")
         yield Footer(compact=True)
@@ -108,6 +112,7 @@ class MainScreen(Screen):
     def show_plan(self, plan: Plan, focus: Item | None) -> None:
         """Draw what changes at once with the plan: the timeline, the profile, the header."""
         self.timeline.show_plan(plan, focus)
+        self.query_one(CommentsPane).show_plan(plan, self.timeline.selected_item)
         self.query_one(ProfilePane).show_plan(plan)
         self.refresh_header()
 
@@ -135,6 +140,8 @@ class MainScreen(Screen):
     def on_cursor_rows_cursor_moved(self, event) -> None:
         # Moving through the diagnostics shows each one's item in the timeline, focus staying put.
         rows = event.rows
+        if rows is self.timeline:
+            self.query_one(CommentsPane).show_item(rows.selected_item)
         if isinstance(rows, DiagnosticList) and rows.has_focus:
             diagnostic = rows.selected
             if diagnostic is not None and diagnostic.item is not None:

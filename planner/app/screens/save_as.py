@@ -1,4 +1,8 @@
-"""Save as: ask for the file to save the plan to."""
+"""Save as, and Save a copy as: ask for the file to write the plan to.
+
+Save as moves the session to the new file (later saves go there); a copy is written and the
+session stays on its own file, so a person can make an alternative to compare with.
+"""
 
 from __future__ import annotations
 
@@ -15,22 +19,45 @@ from planner.app.screens.confirm import ConfirmScreen
 from planner.core.text import printable
 
 
+def copy_name(path: str) -> str:
+    """A name for a copy beside the plan that no file has yet: alex-copy.toml, alex-copy-2.toml, ..."""
+    stem, extension = os.path.splitext(path)
+    extension = extension or ".toml"
+    candidate = f"{stem}-copy{extension}"
+    number = 2
+    while os.path.exists(candidate):
+        candidate = f"{stem}-copy-{number}{extension}"
+        number += 1
+    return candidate
+
+
 class SaveAsScreen(ModalScreen[str | None]):
     """Dismisses with the path to save to (after asking before replacing a file), or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="save_as.cancel", tooltip="Do not save.")]
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, copy: bool = False) -> None:
         super().__init__()
         self.path = path
+        self.copy = copy
+        """Save a copy: write another file and keep editing this one."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Text("Save the plan as"), classes="dialog-heading")
-            yield Static(
-                Text("The file to write (the plan belongs to it afterwards):"), classes="dialog-intro"
+        if self.copy:
+            heading = "Save a copy as"
+            intro = (
+                "The file to write a copy of the plan to, as it is now; you go on editing "
+                f"{printable(os.path.basename(self.path), one_line=True)}:"
             )
-            yield Input(self.path, id="save-as-path")
+            value = copy_name(self.path)
+        else:
+            heading = "Save the plan as"
+            intro = "The file to write (the plan belongs to it afterwards):"
+            value = self.path
+        with Vertical(classes="dialog"):
+            yield Static(Text(heading), classes="dialog-heading")
+            yield Static(Text(intro), classes="dialog-intro")
+            yield Input(value, id="save-as-path")
             yield Static("", id="save-as-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Save"), variant="primary", id="save")
@@ -56,6 +83,9 @@ class SaveAsScreen(ModalScreen[str | None]):
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             self._problem(f"The folder {folder} does not exist.")
+            return
+        if self.copy and os.path.abspath(path) == os.path.abspath(self.path):
+            self._problem("That is the plan's own file; Save (ctrl+s) writes it. Name another file.")
             return
         if os.path.exists(path) and os.path.abspath(path) != os.path.abspath(self.path):
 

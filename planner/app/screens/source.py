@@ -46,8 +46,10 @@ def diagnostic_source(diagnostic: Diagnostic) -> Text:
     text.append(f"  on {printable(diagnostic.item, one_line=True) if diagnostic.item else 'the plan'}\n")
     text.append(printable(diagnostic.message))
     if diagnostic.waived is not None:
-        waiver = diagnostic.waived
-        text.append(f"\nWaived by {printable(waiver.by or 'someone')}: {printable(waiver.reason or '')}")
+        from planner.app.widgets.diagnostics import waiver_text
+
+        text.append("\n")
+        text.append_text(waiver_text(diagnostic.waived))
     text.append("\n\n")
     if rule is None or not rule.source:
         text.append(

@@ -1,4 +1,8 @@
-"""The Diagnostics pane: counts by severity, then every diagnostic; Enter goes to its item."""
+"""The Diagnostics pane: counts by severity, then every diagnostic; Enter goes to its item.
+
+Waived diagnostics stay in the list, dimmed and marked, and are left out of the counts; the
+approval state is written under the pane, so it is on screen at every size.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Static
 
+from planner.app.widgets.approval import approval_content
 from planner.app.widgets.rows import CursorRows
 from planner.app.widgets.timeline import MARKS, Line
+from planner.core.model import Waiver
 from planner.core.review import Review
 from planner.core.text import printable
 from planner.core.validate import Diagnostic
@@ -52,6 +58,17 @@ def where(diagnostic: Diagnostic) -> str:
     return printable(diagnostic.item, one_line=True) if diagnostic.item is not None else "plan"
 
 
+def waiver_text(waiver: Waiver) -> Text:
+    """ "Waived by J. Kim on 2026-12-03: reason" (who, when, why; the plan's text made printable)."""
+    text = Text("Waived by ")
+    text.append(printable(waiver.by or "someone", one_line=True), style="bold")
+    if waiver.date is not None:
+        text.append(f" on {waiver.date.isoformat()}")
+    text.append(": ")
+    text.append(printable(waiver.reason or "(no reason given)"))
+    return text
+
+
 class DiagnosticList(CursorRows):
     """One line per diagnostic: mark, item, message; waived ones dimmed."""
 
@@ -77,6 +94,13 @@ class DiagnosticList(CursorRows):
         ),
         Binding(
             "s", "screen.show_source", "Source", id="show_source_here", tooltip="Show the sentence behind it."
+        ),
+        Binding(
+            "w",
+            "screen.waive_diagnostic",
+            "Waive",
+            id="waive_diagnostic",
+            tooltip="Waive this diagnostic: an advisor's exception, with who and why.",
         ),
     ]
 
@@ -152,6 +176,10 @@ class DiagnosticsPane(Vertical):
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
         self._set_title(counts_text(review, checking))
+        approval = approval_content(review.approval)
+        if approval.plain != getattr(self, "_approval_plain", None):
+            self._approval_plain = approval.plain
+            self.border_subtitle = approval
         self.query_one(DiagnosticList).show(review.diagnostics)
         self.show_detail()
 
@@ -169,14 +197,15 @@ class DiagnosticsPane(Vertical):
             detail.update(Text("No diagnostics: the plan follows every rule the planner knows."))
             return
         text = Text()
+        if diagnostic.waived is not None:
+            # First, so that who, when and why stay in view when the message is long.
+            text.append_text(waiver_text(diagnostic.waived))
+            text.append("\n")
         text.append(f"{diagnostic.severity} {diagnostic.rule}", style="bold")
         text.append(f" on {where(diagnostic)}: ")
         text.append(printable(diagnostic.message))
         if diagnostic.source:
             text.append(f" ({diagnostic.source}; s shows the source)")
-        if diagnostic.waived is not None:
-            waiver = diagnostic.waived
-            text.append(f"\nWaived by {printable(waiver.by or 'someone')}: {printable(waiver.reason or '')}")
         if text.plain != getattr(self, "_detail_plain", None):
             self._detail_plain = text.plain
             detail.update(text)

@@ -1,10 +1,11 @@
 """The Timeline pane: the plan term by term as a chart, a row per item and a bar across its terms.
 
 Rows are sorted by start term. Each row shows the cursor, a mark for the item's worst
-diagnostic and its id, then the terms as columns: the bar (reverse video in its kind's colour,
-so it stays visible without colour), the item's title in or after it, a dashed continuation
-where a job without an end runs on, and today's term as a dotted column under a highlighted
-header. Only the rows and terms on screen are drawn; the pane scrolls both ways by itself.
+diagnostic, ✎ when it has comments, and its id, then the terms as columns: the bar (reverse
+video in its kind's colour, so it stays visible without colour), the item's title in or after
+it, a dashed continuation where a job without an end runs on, and today's term as a dotted
+column under a highlighted header. Only the rows and terms on screen are drawn; the pane
+scrolls both ways by itself.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.strip import Strip
 
+from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
 from planner.core.catalog import catalog
 from planner.core.model import Item, Plan
@@ -127,6 +129,8 @@ class TimelinePane(CursorRows):
         self.term_scroll = 0
         """How many terms are scrolled off to the left."""
         self._longest_id = 4
+        self._commented: set[str] = set()
+        """Ids of the items that have comments (they get a ✎ in their row)."""
         self._kinds = {m.id: m.kind for m in catalog().milestones.values()}
         self._names = {m.id: m.name for m in catalog().milestones.values()}
 
@@ -150,6 +154,7 @@ class TimelinePane(CursorRows):
             key=lambda item: (item.start.index if item.start is not None else NO_START, position[id(item)]),
         )
         self._longest_id = max((len(item.id or "") for item in self.rows), default=4)
+        self._commented = {comment.item for comment in plan.comments if isinstance(comment.item, str)}
         self._set_range()
         row = self.cursor
         if keep is not None:
@@ -311,6 +316,8 @@ class TimelinePane(CursorRows):
         line.write(0, ("▶" if selected else " ") + " " + " " + item_id.ljust(room), label_style)
         if worst:
             line.write(1, MARKS[worst], label_style + self._style(worst))
+        if item.id in self._commented:
+            line.write(2, COMMENT_MARK, label_style)
         line.write(label_width, "│", base + self._style("header"))
 
         # The terms: today's column, the bar, a job's open end, the title.

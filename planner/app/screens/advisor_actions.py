@@ -1,0 +1,269 @@
+"""The advisor's side of the main screen: comment, list comments, sign, waive, compare, save a copy.
+
+`MainScreen` takes these actions (and their keys) from `AdvisorActions`, its base class, so that
+the screen's own module stays about its panes. Every change to the plan is one of the core's
+undoable edits (`edits.add_comment`, `add_waiver`, `remove_waiver`, `sign`), made through the
+app, so it marks the plan unsaved, is checked at once and goes away with undo.
+
+Names: the name given in any of these dialogs is remembered for the session (`app.author`) and
+offered in the next. Before that, the comment dialog offers the profile's name (the person
+whose plan it is writes most comments in their own app), while sign and waive start empty:
+approving and waiving are an advisor's acts, and the student's name there would be wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from planner.core import edits
+
+if TYPE_CHECKING:
+    from planner.app.app import PlannerApp
+    from planner.app.widgets.timeline import TimelinePane
+
+
+class AdvisorActions(Screen):
+    """Actions on the conversation around a plan: comments, waivers, approvals, alternatives."""
+
+    BINDINGS = [
+        Binding(
+            "c",
+            "add_comment",
+            "Comment",
+            show=False,
+            id="add_comment",
+            tooltip="Comment on the selected item (from Profile: on the whole plan).",
+        ),
+        Binding(
+            "C",
+            "show_comments",
+            "Comments",
+            show=False,
+            id="show_comments",
+            tooltip="Every comment, grouped by item; Enter goes to the item.",
+        ),
+        Binding(
+            "A",
+            "sign",
+            "Sign",
+            show=False,
+            id="sign",
+            tooltip="Sign (approve) the plan as it is now.",
+        ),
+    ]
+
+    @property
+    def session(self) -> PlannerApp:
+        """The app, which holds the plan, its history and its file."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def timeline(self) -> TimelinePane:
+        """The Timeline pane."""
+        from planner.app.widgets.timeline import TimelinePane
+
+        return self.query_one(TimelinePane)
+
+    def default_name(self, for_comment: bool = False) -> str:
+        """The name to offer: the last one given this session; for a comment, else the profile's."""
+        if self.session.author:
+            return self.session.author
+        name = self.session.plan.profile.name
+        return name if for_comment and isinstance(name, str) else ""
+
+    # --- comments -----------------------------------------------------------------------------
+
+    def action_add_comment(self) -> None:
+        """Add a comment about the selected item, or about the whole plan from the Profile pane."""
+        from planner.app.widgets.profile import ProfilePane
+
+        item = None if isinstance(self.focused, ProfilePane) else self.timeline.selected_item
+        self.ask_comment(item.id if item is not None else None)
+
+    def ask_comment(self, item_id: str | None, then=None) -> None:
+        """Ask for a comment (about `item_id` to begin with) and add it; `then()` runs after it is added."""
+        from planner.app.screens.advisor_dialogs import AddCommentScreen
+
+        app = self.session
+        date = app.date_today()
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            app.author = (values["author"] or "").strip() or app.author
+            item = values["item"]
+            if app.try_edit(edits.add_comment, values["author"] or "", values["text"] or "", item, date):
+                app.say(f"Comment added on {item}." if item else "Comment added on the plan.")
+                if then is not None:
+                    then()
+
+        app.push_screen(
+            AddCommentScreen(app.plan, item_id, self.default_name(for_comment=True), date), answered
+        )
+
+    def action_show_comments(self) -> None:
+        """Every comment, grouped by item; choosing one goes to its item."""
+        from planner.app.screens.comments import PLAN_WIDE, CommentsScreen
+
+        item = self.timeline.selected_item
+
+        def chosen(item_id: str | None) -> None:
+            if item_id is None:
+                return
+            if item_id == PLAN_WIDE:
+                self.query_one("#profile").focus()
+            elif self.timeline.select_item_id(item_id):
+                self.timeline.focus()
+            else:
+                self.notify(f"No item has the id {item_id}.", timeout=3)
+
+        self.app.push_screen(CommentsScreen(item.id if item is not None else None), chosen)
+
+    # --- approvals ----------------------------------------------------------------------------
+
+    def action_sign(self) -> None:
+        """Sign (approve) the plan as it is now: an approval bound to its content's digest."""
+        from planner.app.screens.advisor_dialogs import SignScreen
+
+        app = self.session
+        date = app.date_today()
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            by = (values["by"] or "").strip()
+            app.author = by or app.author
+            if app.try_edit(edits.sign, by, date):
+                app.say(f"Signed as {by}; save to keep it. u undoes it.")
+
+        errors = app.current_review().errors
+        app.push_screen(SignScreen(self.default_name(), date, errors), answered)
+
+    # --- waivers ------------------------------------------------------------------------------
+
+    def _selected_diagnostic(self):
+        from planner.app.widgets.diagnostics import DiagnosticList
+
+        diagnostic = self.query_one(DiagnosticList).selected
+        if diagnostic is None:
+            self.notify("There is no diagnostic selected (4 goes to Diagnostics).", timeout=3)
+        return diagnostic
+
+    def action_waive_diagnostic(self) -> None:
+        """Waive the selected diagnostic: ask who and why, then add a waiver (undo removes it)."""
+        from planner.app.screens.advisor_dialogs import WaiveScreen
+        from planner.app.widgets.diagnostics import DiagnosticList
+
+        diagnostic = self._selected_diagnostic()
+        if diagnostic is None:
+            return
+        if diagnostic.waived is not None:
+            self.notify(
+                f"This is waived already, by {diagnostic.waived.by or 'someone'}; "
+                "Remove waiver (in the palette) or undo takes the waiver away.",
+                timeout=5,
+            )
+            return
+        if diagnostic.rule in edits.NOT_WAIVABLE:
+            self.notify(edits.NOT_WAIVABLE[diagnostic.rule], severity="warning", timeout=5)
+            return
+        app = self.session
+        date = app.date_today()
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            by = (values["by"] or "").strip()
+            app.author = by or app.author
+            done = app.try_edit(
+                edits.add_waiver, diagnostic.rule, diagnostic.item, by, values["reason"] or "", date
+            )
+            if done:
+                app.say(f"Waived {diagnostic.rule}; u undoes it.")
+                self.query_one(DiagnosticList).focus()
+
+        app.push_screen(WaiveScreen(diagnostic, self.default_name(), date), answered)
+
+    def action_remove_waiver(self) -> None:
+        """Take away the waiver of the selected diagnostic (a waived one, or a stale waiver)."""
+        diagnostic = self._selected_diagnostic()
+        if diagnostic is None:
+            return
+        waiver = edits.waiver_for(self.session.plan, diagnostic)
+        if waiver is None:
+            self.notify("The selected diagnostic is not waived, and is not a stale waiver.", timeout=4)
+            return
+        if self.session.try_edit(edits.remove_waiver, waiver):
+            self.session.say(f"Removed the waiver of {waiver.rule}; u puts it back.")
+
+    # --- alternatives -------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """Set this plan beside another (a copy with another route, say): outcomes and differences."""
+        from planner.app.screens.compare import ComparePickScreen, CompareScreen, shown_path
+
+        app = self.session
+
+        def chosen(answer) -> None:
+            if answer is None:
+                return
+            path, loaded = answer
+            same_file = os.path.abspath(path) == os.path.abspath(app.path)
+            this_name, other_name = os.path.basename(app.path), os.path.basename(path)
+            if this_name == other_name and not same_file:
+                other_name = shown_path(path)
+            if same_file:
+                this_name, other_name = this_name + " (with your edits)", other_name + " (on disk)"
+            elif app.modified:
+                this_name += " (unsaved)"
+            screen = CompareScreen(
+                edits.snapshot(app.plan), this_name, loaded.plan, other_name, shown_path(path)
+            )
+            app.push_screen(screen)
+
+        app.push_screen(ComparePickScreen(app.path), chosen)
+
+    def action_save_copy(self) -> None:
+        """Write a copy of the plan, as it is now, to another file, and go on editing this one."""
+        from planner.app.screens.save_as import SaveAsScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.save_copy(path)
+
+        self.app.push_screen(SaveAsScreen(self.session.path, copy=True), chosen)
+
+    def save_copy(self, path: str) -> None:
+        """Write the copy in a thread; the session's file, history and unsaved state stay as they are."""
+        from planner.core import storage
+
+        app = self.session
+        plan = edits.snapshot(app.plan)
+
+        def work() -> None:
+            try:
+                storage.save(plan, path)
+            except storage.PlanFileError as error:
+                app.call_from_thread(
+                    app.notify, f"The copy was not written: {error}", severity="error", timeout=8
+                )
+            except OSError as error:
+                app.call_from_thread(
+                    app.notify,
+                    f"The copy was not written: {path}: {error.strerror}",
+                    severity="error",
+                    timeout=8,
+                )
+            else:
+                app.call_from_thread(
+                    app.notify,
+                    f"A copy of the plan is in {path}; you are still editing {app.path}. "
+                    "Compare with another plan (in the palette) sets them side by side.",
+                    timeout=8,
+                )
+
+        self.run_worker(work, thread=True, group="save-copy", name="save a copy")

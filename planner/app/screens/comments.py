@@ -1,0 +1,166 @@
+"""Comments (C): every comment of the plan, grouped by what it is about; Enter goes to its item.
+
+The groups come in the timeline's order: the whole plan first, then each item by its start
+term, then comments on ids the plan no longer has. Within a group, comments keep the file's
+(chronological) order. c adds a comment about the highlighted one's item. Every name and text
+is the plan's data: printable, in `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from planner.app.widgets.comments import comment_body, comment_heading, comments_by_item
+from planner.core.catalog import catalog
+from planner.core.model import Comment, Plan
+from planner.core.text import printable
+
+PLAN_WIDE = ""
+"""What the screen dismisses with for a comment on the whole plan (None is Escape)."""
+
+
+def item_order(plan: Plan) -> list[str]:
+    """The plan's item ids in the timeline's order (by start term, then place in the file), once each."""
+    never = 10**9
+    placed = sorted(
+        enumerate(plan.items), key=lambda entry: (entry[1].start.index if entry[1].start else never, entry[0])
+    )
+    seen: dict[str, None] = {}
+    for _position, item in placed:
+        if isinstance(item.id, str):
+            seen.setdefault(item.id)
+    return list(seen)
+
+
+def group_heading(plan: Plan, item_id: str | None) -> Text:
+    """ "On the whole plan", "rhit-exam: RHIT exam, 2029-spring", or "gone: not in the plan"."""
+    if item_id is None:
+        return Text("On the whole plan", style="bold")
+    text = Text()
+    text.append(printable(item_id, one_line=True), style="bold")
+    item = plan.item(item_id)
+    if item is None:
+        text.append(": not an item of the plan", style="italic")
+        return text
+    name = item.title or catalog().name_of(item.requirement or "")
+    if name:
+        text.append(f": {printable(name, one_line=True)}")
+    if item.start is not None:
+        text.append(f", {item.start}" + (f" to {item.end}" if item.end and item.end != item.start else ""))
+    return text
+
+
+class CommentsScreen(Screen[str | None]):
+    """All comments; dismisses with the id of the item to go to, PLAN_WIDE, or None (Escape)."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back", id="comments.back", tooltip="Back to the plan."),
+        Binding(
+            "c",
+            "add_comment",
+            "Add comment",
+            id="comments.add",
+            tooltip="Add a comment about the highlighted one's item.",
+        ),
+        Binding(
+            "enter", "go", "Go to item", id="comments.go", tooltip="Show the comment's item in the timeline."
+        ),
+    ]
+
+    def __init__(self, item_id: str | None) -> None:
+        super().__init__()
+        self.item_id = item_id
+        """The item whose comments are highlighted first (the timeline's selected item)."""
+        self.about: list[str | None] = []
+        """For each option, the item id its comment is on (None: on the whole plan)."""
+
+    @property
+    def plan(self) -> Plan:
+        """The plan being edited (it changes in place, so the list can be filled again after an edit)."""
+        return self.app.plan  # type: ignore[attr-defined, no-any-return]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="comments-heading", markup=False)
+        yield OptionList(id="comment-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show_comments()
+        self.query_one(OptionList).focus()
+
+    def show_comments(self) -> None:
+        """Fill the list from the plan, highlighting the first comment about `item_id`."""
+        plan = self.plan
+        groups = comments_by_item(plan)
+        order: list[str | None] = [None, *item_order(plan)]
+        order += [key for key in groups if key not in order]
+        options: list[Option | None] = []
+        self.about = []
+        highlight = None
+        for key in order:
+            comments = groups.get(key)
+            if not comments:
+                continue
+            if options:
+                options.append(None)  # a separator: not an option, so `about` takes no entry
+            options.append(Option(group_heading(plan, key), disabled=True))
+            self.about.append(key)
+            for comment in comments:
+                if highlight is None and key == self.item_id:
+                    highlight = len(self.about)
+                options.append(Option(self.comment_prompt(comment)))
+                self.about.append(key)
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(options)
+        count = len(plan.comments)
+        heading = Text(" Comments ", style="bold reverse")
+        heading.append(f"  {count} comment{'' if count == 1 else 's'} on this plan")
+        if not count:
+            heading.append(": c adds one")
+        self.query_one("#comments-heading", Static).update(heading)
+        if highlight is None:
+            highlight = next((n for n, option in enumerate(listing.options) if not option.disabled), None)
+        if highlight is not None:
+            listing.highlighted = highlight
+
+    @staticmethod
+    def comment_prompt(comment: Comment) -> Group:
+        """A comment as an option: who and when, then the text, indented (wrapped lines too)."""
+        return Group(
+            Padding(comment_heading(comment), (0, 0, 0, 2)), Padding(comment_body(comment), (0, 0, 0, 4))
+        )
+
+    @property
+    def highlighted_item(self) -> str | None:
+        """The item id of the highlighted comment (None: the whole plan, or nothing highlighted)."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.about):
+            return None
+        return self.about[index]
+
+    def action_go(self) -> None:
+        """Close, putting the timeline's cursor on the highlighted comment's item."""
+        if self.query_one(OptionList).highlighted is None:
+            return
+        item = self.highlighted_item
+        self.dismiss(PLAN_WIDE if item is None else item)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_go()
+
+    def action_add_comment(self) -> None:
+        """Add a comment about the highlighted comment's item; the list shows it at once."""
+        from planner.app.screens.main import MainScreen
+
+        main = next(screen for screen in self.app.screen_stack if isinstance(screen, MainScreen))
+        self.item_id = self.highlighted_item
+        main.ask_comment(self.item_id, then=self.show_comments)
