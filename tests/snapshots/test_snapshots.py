@@ -6,6 +6,9 @@ and look at the report before committing.
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+
 import pytest
 from textual.widgets import Input
 
@@ -15,6 +18,7 @@ from planner.core.terms import Term
 from tests.app.helpers import FIXTURES
 
 TODAY = Term.parse("2026-fall")
+PLANS = Path(__file__).parent.parent.parent / "plans"
 
 
 def alex() -> PlannerApp:
@@ -65,3 +69,43 @@ def test_source(snap_compare):
 
 def test_help(snap_compare):
     assert snap_compare(alex(), terminal_size=(120, 40), press=["f1"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_comments(snap_compare, size):
+    """Every comment, grouped by item, from a plan with comments on an item and on the whole plan."""
+    app = PlannerApp("plan.toml", load(str(PLANS / "clerk-to-technician.toml")), today=TODAY)
+    assert snap_compare(app, terminal_size=size, press=["down", "C"])
+
+
+async def compare_with_the_whole_route(pilot) -> None:
+    """Open the compare screen on alex.toml and alex-route.toml (file names as typed, in the fixtures)."""
+    await pilot.press("ctrl+p", *"Compare with another plan")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("ctrl+u", *"alex-route.toml", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_compare(snap_compare, size, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    assert snap_compare(alex(), terminal_size=size, run_before=compare_with_the_whole_route)
+
+
+def test_compare_without_colour(snap_compare, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(alex(), terminal_size=(80, 24), run_before=compare_with_the_whole_route)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_waived_and_approved(snap_compare, size):
+    """A waived diagnostic selected, and the approval state under Diagnostics."""
+    app = PlannerApp("plan.toml", load(str(PLANS / "clerk-to-technician.toml")), today=TODAY)
+    app.fixed_date = datetime.date(2026, 12, 3)
+    assert snap_compare(app, terminal_size=size, press=["A", *"J. Kim, advisor", "enter", "4"])
