@@ -20,13 +20,13 @@ LEGEND = (
     "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
     "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
-    "(against common practice), • suggestion (advice the plan could take); ✎ the item has comments. "
-    "A waived diagnostic is dimmed and marked (waived), and is not counted."
+    "(against common practice), • suggestion (advice the plan could take)."
 )
 
 ADVICE = (
-    "The conversation with an advisor lives in the plan file. Comments on the selected item show "
-    "under the timeline where there is room; C lists them all. The approval state (approved by "
+    "The conversation with an advisor lives in the plan file. ✎ before an id marks an item with "
+    "comments; those on the selected item show under the timeline where there is room, and C lists "
+    "them all. A waived diagnostic is dimmed, marked (waived) and not counted. The approval state (approved by "
     "whom and when, or out of date once the plan changes) is written under Diagnostics. Each of "
     "these is an edit: u undoes it, and saving writes it. In the palette (ctrl+p): Add comment, "
     "Show comments, Sign plan, Waive diagnostic, Remove waiver, Compare with another plan (this "
