@@ -307,3 +307,79 @@ async def test_save_a_copy_writes_the_copy_and_keeps_editing_the_original(plan_p
         # The copy is offered first when comparing.
         await palette(pilot, "Compare with another plan")
         assert app.screen.query_one("#compare-path").value.endswith("alex-copy.toml")
+
+
+# --- plan text is data ------------------------------------------------------------------------
+
+HOSTILE = r'''
+format = "hit-career-plan/1"
+title = "t"
+
+[profile]
+goal = "rhit"
+starts = "2027-fall"
+
+[[items]]
+id = "aas"
+requirement = "associate-hit"
+start = "2027-fall"
+end = "2029-spring"
+title = "text [/] more"
+accredited_by = "CAHIIM"
+covers = ["anatomy-physiology"]
+
+[[comments]]
+author = "[bold]x[/] \u001b]52;c;aGk=\u0007"
+date = 2026-12-02
+item = "aas"
+text = "[@click=app.quit]click[/] text [/] more"
+
+[[comments]]
+author = "[red]A[/red]"
+text = "line one\nline [/] two \u001b[2J"
+
+[[waivers]]
+rule = "associate-coursework"
+item = "aas"
+by = "[b]B[/b] [/]"
+date = 2026-12-03
+reason = "[@click=app.quit]why[/]"
+
+[[approvals]]
+by = "[i]C[/i] [/] \u001b]0;title\u0007"
+date = 2026-12-03
+digest = "sha256:00"
+'''
+
+
+async def test_comments_waivers_and_approvals_are_shown_as_written_and_do_nothing(tmp_path):
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE)
+    app = advisor_app(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold]x[/] \\x1b]52;c;aGk=\\x07" in text  # the pane beside the item
+        assert "[@click=app.quit]click[/] text [/] more" in text
+        assert "approval out of date: [i]C[/i] [/] \\x1b]0;title\\x07 2026-12-03" in text
+        assert "\x1b" not in text and "\x07" not in text
+        await pilot.click("#comments", offset=(3, 2))
+        await pilot.pause()
+        assert not app._exit
+        await pilot.press("C")
+        words = screen_words(app)
+        assert "[red]A[/red]" in words and "line [/] two \\x1b[2J" in words
+        await pilot.press("escape", "4")
+        listing = app.query_one(DiagnosticList)
+        listing.cursor = next(n for n, d in enumerate(listing.diagnostics) if d.waived is not None)
+        await pilot.pause()
+        assert "Waived by [b]B[/b] [/] on 2026-12-03: [@click=app.quit]why[/]" in screen_text(app)
+        listing.cursor = 0
+        await pilot.press("w")
+        if isinstance(app.screen, WaiveScreen):
+            await pilot.press("escape")
+        # No profile name and no name given yet: the author field is first, and empty.
+        await pilot.press("3", "c", *"[red]Z", "tab", "tab", *"[/] ok", "ctrl+s")
+        await pilot.pause()
+        assert (app.plan.comments[-1].author, app.plan.comments[-1].text) == ("[red]Z", "[/] ok")
+        assert "[red]Z · 2026-12-03" in screen_text(app)
