@@ -69,9 +69,14 @@ class Review:
 def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
     """Validate the plan, list its next steps and work out where open-ended jobs end."""
     cat = catalog()
-    result = Review(version, plan, validate(plan, cat), next_steps(plan, cat, today))
+    digest = None
     if plan.approvals:
-        result.approval = approval_state(plan)
+        from planner.core.digest import plan_digest
+
+        digest = plan_digest(plan)  # once, for the approval state and approval-outdated alike
+    result = Review(version, plan, validate(plan, cat, digest), next_steps(plan, cat, today))
+    if digest is not None:
+        result.approval = approval_state(plan, digest)
     if any(item.end is None for item in plan.items):
         for job in Facts(plan, cat).jobs:
             if job.item.end is None and job.end > job.start:

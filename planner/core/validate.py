@@ -864,13 +864,17 @@ STRUCTURE_RULES: tuple[Callable[[Facts], Iterator[Finding]], ...] = (
 # --- the sharing rules ------------------------------------------------------------------------
 
 
-def approval_rules(plan: Plan) -> Iterator[Finding]:
-    """approval-outdated: each approver's latest approval that no longer matches the plan."""
+def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
+    """approval-outdated: each approver's latest approval that no longer matches the plan.
+
+    `digest` is the plan's digest when the caller has it already (it costs a pass over the plan).
+    """
     if not plan.approvals:
         return
-    from planner.core.digest import plan_digest
+    if digest is None:
+        from planner.core.digest import plan_digest
 
-    digest = plan_digest(plan)
+        digest = plan_digest(plan)
     latest = {}
     for approval in plan.approvals:
         latest[approval.by] = approval
@@ -915,14 +919,17 @@ def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Catalog) -> li
 # --- the whole pass ---------------------------------------------------------------------------
 
 
-def validate(plan: Plan, cat: Catalog | None = None) -> list[Diagnostic]:
-    """Every diagnostic for `plan`: errors first, then warnings, then suggestions."""
+def validate(plan: Plan, cat: Catalog | None = None, digest: str | None = None) -> list[Diagnostic]:
+    """Every diagnostic for `plan`: errors first, then warnings, then suggestions.
+
+    `digest` is the plan's `plan_digest`, when the caller has computed it already.
+    """
     cat = cat or catalog()
     facts = Facts(plan, cat)
     rules = cat.rules
     diagnostics = []
     findings = [rule(facts) for rule in STRUCTURE_RULES + SEED_RULES]
-    findings.append(approval_rules(plan))
+    findings.append(approval_rules(plan, digest))
     for found in findings:
         for rule_id, item, parameters in found:
             rule = rules[rule_id]
