@@ -358,10 +358,21 @@ NOT_WAIVABLE = {
 """Rules a waiver cannot silence, with what to do instead."""
 
 
+def _can_add(plan: Plan, key: str) -> None:
+    """Refuse to add to a list the file holds in another shape (it is kept as written, so an entry
+    added beside it would be lost on save)."""
+    if key in plan.invalid:
+        raise EditRefused(
+            f"The plan's {key} are not written as [[{key}]] tables, so nothing can be added to them; "
+            "correct the file first."
+        )
+
+
 def add_comment(
     plan: Plan, author: str, text: str, item: str | None = None, date: datetime.date | None = None
 ) -> Edit:
     """Add a comment by `author` (on the item with id `item`, or on the whole plan), dated `date`."""
+    _can_add(plan, "comments")
     author = author.strip()
     text = text.strip("\n")
     if not author:
@@ -379,6 +390,7 @@ def add_waiver(
     plan: Plan, rule: str, item: str | None, by: str, reason: str, date: datetime.date | None = None
 ) -> Edit:
     """Waive the diagnostic with `rule` on `item` (None: on the plan): who, when and why."""
+    _can_add(plan, "waivers")
     by, reason = by.strip(), reason.strip()
     if rule in NOT_WAIVABLE:
         raise EditRefused(NOT_WAIVABLE[rule])
@@ -424,6 +436,7 @@ def sign(plan: Plan, by: str, date: datetime.date | None = None) -> Edit:
     from planner.core.digest import plan_digest
     from planner.core.outcome import approval_holding, new_approval
 
+    _can_add(plan, "approvals")
     by = by.strip()
     if not by:
         raise EditRefused("An approval needs the name of who approves.")

@@ -311,7 +311,7 @@ async def test_save_a_copy_writes_the_copy_and_keeps_editing_the_original(plan_p
 
 # --- plan text is data ------------------------------------------------------------------------
 
-HOSTILE = r'''
+HOSTILE = r"""
 format = "hit-career-plan/1"
 title = "t"
 
@@ -349,7 +349,7 @@ reason = "[@click=app.quit]why[/]"
 by = "[i]C[/i] [/] \u001b]0;title\u0007"
 date = 2026-12-03
 digest = "sha256:00"
-'''
+"""
 
 
 async def test_comments_waivers_and_approvals_are_shown_as_written_and_do_nothing(tmp_path):

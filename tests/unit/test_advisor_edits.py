@@ -201,3 +201,19 @@ def test_a_snapshot_keeps_the_files_schema_line_so_the_app_saves_it_back() -> No
 
     plan = parse_plan('#:schema ../hit-career-plan-1.schema.json\nformat = "hit-career-plan/1"\n', "a.toml")
     assert dumps(edits.snapshot(plan)).startswith("#:schema ../hit-career-plan-1.schema.json\n")
+
+
+@pytest.mark.parametrize("key", ["comments", "waivers", "approvals"])
+def test_nothing_is_added_to_a_list_the_file_holds_in_another_shape(key) -> None:
+    from planner.core.storage import parse_plan
+
+    plan = parse_plan(
+        f'format = "hit-career-plan/1"\n{key} = "see the other file"\n[profile]\ngoal = "rhit"\n', "a.toml"
+    )
+    build = {
+        "comments": lambda: edits.add_comment(plan, "J. Kim", "Hi", None, DAY),
+        "waivers": lambda: edits.add_waiver(plan, "associate-coursework", None, "J. Kim", "Why", DAY),
+        "approvals": lambda: edits.sign(plan, "J. Kim", DAY),
+    }[key]
+    with pytest.raises(edits.EditRefused, match=rf"\[\[{key}\]\]"):
+        build()
