@@ -60,7 +60,7 @@ class SaveAsScreen(ModalScreen[str | None]):
             yield Input(value, id="save-as-path")
             yield Static("", id="save-as-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Text("Save"), variant="primary", id="save")
+                yield Button(Text("Save copy" if self.copy else "Save"), variant="primary", id="save")
                 yield Button(Text("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
