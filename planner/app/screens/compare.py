@@ -79,6 +79,8 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
         super().__init__()
         self.path = path
         self.others = other_plans(path)
+        self.reading = False
+        """A plan is being read (a second Enter waits for it)."""
 
     def compose(self) -> ComposeResult:
         default = self.others[0] if self.others else os.path.join(os.path.dirname(self.path), "")
@@ -125,17 +127,24 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
         if not os.path.exists(path):
             self._problem(f"{path} does not exist.")
             return
+        if self.reading:
+            return
+        self.reading = True
         self._problem("Reading…")
 
         def work() -> None:
             try:
                 loaded = load(path)
             except PlanFileError as error:
-                self.app.call_from_thread(self._problem, str(error))
+                self.app.call_from_thread(self._not_read, str(error))
             else:
                 self.app.call_from_thread(self.dismiss, (path, loaded))
 
         self.run_worker(work, thread=True, group="compare", name="read the other plan")
+
+    def _not_read(self, problem: str) -> None:
+        self.reading = False
+        self._problem(problem)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -366,6 +375,8 @@ class CompareScreen(Screen[None]):
 
     def show(self, result: Any) -> None:
         """Fill the screen from a `PlanDiff` of this plan (old) and the other (new)."""
+        if not self.is_attached:
+            return  # closed before the comparison was ready
         this, other, names = self.this, self.other, self.names
         self.query_one("#compare-outcomes", Static).update(outcome_table(result, this, other, names))
         self.query_one("#compare-items", Static).update(item_differences(result, this, other, names))
