@@ -316,3 +316,20 @@ def test_check_of_an_empty_folder_says_so(tmp_path, capsys) -> None:
     status, out, err = run(capsys, "check", str(tmp_path))
     assert status == 2 and out == ""
     assert err == f"{tmp_path}: this folder holds no .toml plan files\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "--format", "json"], ["check", "--summary", "--format", "json"], ["next", "--format", "json"]],
+)
+def test_json_output_escapes_c1_del_and_bidi_as_json_does(tmp_path, capsys, command) -> None:
+    hostile = PLAN.replace('title = "Test plan"', 'title = "t\\u009b31m\\u007f\\u202e"') + (
+        '\n[[items]]\nid = "x\\u009b\\u202e\\u007f"\nrequirement = "nope\\u009b"\nstart = "2027-fall"\n'
+    )
+    path = write(tmp_path, "p.toml", hostile)
+    _status, out, _ = run(capsys, *command, path)
+    for raw in ("\x9b", "\x7f", "\u202e", "\x1b"):
+        assert raw not in out
+    document = json.dumps(json.loads(out), ensure_ascii=False)
+    if command[:2] == ["check", "--format"]:
+        assert "x\x9b\u202e\x7f" in document  # the item's id, exactly, for a JSON reader
