@@ -306,7 +306,7 @@ class MainScreen(Screen):
     def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""
         app = self.session
-        if not app.history.modified:
+        if not app.modified:
             app.reload()
             return
         from planner.app.screens.confirm import ConfirmScreen
