@@ -147,9 +147,14 @@ class PlannerApp(App[None]):
             self.catch_hang_ups()
 
     def get_driver_class(self):
-        """Textual's driver for this system; on Linux and macOS one that survives a byte that is not UTF-8."""
+        """Textual's driver for this system; on Linux and macOS one that survives a byte that is not UTF-8.
+
+        A driver named in $TEXTUAL_DRIVER is used as it is.
+        """
+        from textual import constants
+
         driver_class = super().get_driver_class()
-        if (
+        if constants.DRIVER is None and (
             driver_class.__module__ == "textual.drivers.linux_driver"
             and driver_class.__name__ == "LinuxDriver"
         ):
@@ -178,8 +183,8 @@ class PlannerApp(App[None]):
 
     def hang_up(self) -> None:
         """The session is ending without a word from the person: keep any unsaved edits, then exit."""
-        self.keeper.keep_now()
-        self.exit()
+        kept = self.keeper.keep_now()
+        self.exit(message=f"planner: the unsaved edits are kept in {printable(kept)}" if kept else None)
 
     def on_unmount(self) -> None:
         # However the app ends (a crash or a panic included), edits not given up are kept.
