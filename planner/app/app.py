@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -184,7 +185,7 @@ class PlannerApp(App[None]):
     def hang_up(self) -> None:
         """The session is ending without a word from the person: keep any unsaved edits, then exit."""
         kept = self.keeper.keep_now()
-        self.exit(message=f"planner: the unsaved edits are kept in {printable(kept)}" if kept else None)
+        self.exit(message=Text(f"planner: the unsaved edits are kept in {printable(kept)}") if kept else None)
 
     def on_unmount(self) -> None:
         # However the app ends (a crash or a panic included), edits not given up are kept.
@@ -247,7 +248,7 @@ class PlannerApp(App[None]):
 
     def _new_plan_answered(self, plan: Plan | None) -> None:
         if plan is None:
-            self.exit(message="No plan was started; nothing was written.")
+            self.exit(message=Text("No plan was started; nothing was written."))
             return
         self.history = History(plan)
         self.plan_changed(plan.items[0] if plan.items else None)
@@ -490,7 +491,7 @@ class PlannerApp(App[None]):
                 save_plan(self, then=self.exit)
             elif choice == "discard":
                 kept = self.keeper.discard()
-                self.exit(message=f"The recovered edits stay in {printable(kept)}." if kept else None)
+                self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
 
         if isinstance(self.screen, ConfirmScreen):
             return

@@ -117,6 +117,17 @@ class Terminal:
             time.sleep(0.02)
         return False
 
+    def settle(self, quiet: float = 0.3, timeout: float = 10) -> None:
+        """Wait until the app has written nothing for `quiet` seconds (it is done drawing)."""
+        deadline = time.monotonic() + timeout
+        seen, since = len(self.output), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            if len(self.output) != seen:
+                seen, since = len(self.output), time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+
     def alive(self) -> bool:
         """True while the app runs."""
         return self.process.poll() is None

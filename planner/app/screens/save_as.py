@@ -30,7 +30,9 @@ class SaveAsScreen(ModalScreen[str | None]):
             yield Static(
                 Text("The file to write (the plan belongs to it afterwards):"), classes="dialog-intro"
             )
-            yield Input(self.path, id="save-as-path")
+            # A file name is data too: one holding control characters is not shown raw.
+            shown = self.path if printable(self.path, one_line=True) == self.path else ""
+            yield Input(shown, id="save-as-path")
             yield Static("", id="save-as-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Save"), variant="primary", id="save")
