@@ -268,3 +268,29 @@ def test_written_when_reads_like_a_person_would_say_it():
     assert written_when(at, at + 600).endswith("(10 minutes ago)")
     assert written_when(at, at + 5 * 3600).endswith("(5 hours ago)")
     assert written_when(at, at + 3 * 86400).endswith("(3 days ago)")
+
+
+async def test_your_own_plan_never_saved_is_kept_and_offered_back(tmp_path):
+    from planner.app.app import PlannerApp
+    from tests.app.helpers import TODAY
+
+    own = tmp_path / "data" / "planner" / "plan.toml"  # `planner` without a file; no folder yet
+    app = PlannerApp(str(own), None, today=TODAY, own_plan=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, NewPlanScreen))
+        await pilot.press("ctrl+s")  # the questions as they are
+        await pilot.click("#layout")
+        await pilot.pause()
+        count = len(app.plan.items)
+        app.hang_up()
+        await pilot.pause()
+    assert not own.exists()
+    assert len(load(str(own) + ".recovered").plan.items) == count
+
+    app = PlannerApp(str(own), None, today=TODAY, own_plan=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: "a plan that was never saved" in screen_words(app))
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert not isinstance(app.screen, NewPlanScreen)
+        assert len(app.plan.items) == count and app.modified
