@@ -178,14 +178,20 @@ class PlannerApp(App[None]):
             if number is None:
                 continue
             try:
-                loop.add_signal_handler(number, self.hang_up)
+                loop.add_signal_handler(number, self.hang_up, name)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
 
-    def hang_up(self) -> None:
-        """The session is ending without a word from the person: keep any unsaved edits, then exit."""
+    def hang_up(self, signal_name: str = "SIGHUP") -> None:
+        """The session is ending without a word from the person: keep any unsaved edits, then exit.
+
+        After SIGTERM the terminal is still there, and is told where the edits are.
+        """
         kept = self.keeper.keep_now()
-        self.exit(message=Text(f"planner: the unsaved edits are kept in {printable(kept)}") if kept else None)
+        message = None
+        if kept and signal_name != "SIGHUP":
+            message = Text(f"planner: the unsaved edits are kept in {printable(kept)}")
+        self.exit(message=message)
 
     def on_unmount(self) -> None:
         # However the app ends (a crash or a panic included), edits not given up are kept.

@@ -18,7 +18,7 @@ from tests.app.helpers import screen_text
 from tests.hardening.hostile import FORBIDDEN
 from tests.hardening.test_roundtrip_property import documents
 
-APP_EXAMPLES = 12
+APP_EXAMPLES = 10
 
 
 def assert_clean(app: PlannerApp) -> None:

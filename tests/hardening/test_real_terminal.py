@@ -96,7 +96,9 @@ def test_a_dropped_session_keeps_the_edits_and_the_next_start_offers_them(tmp_pa
             term.hang_up()  # the terminal goes away: the kernel sends SIGHUP
         else:
             term.signal(getattr(signal, how))
-        assert term.wait(timeout=15) is not None, "the app did not exit"
+        assert term.wait(timeout=15) == 0, "the app did not exit (cleanly)"
+        if how == "SIGTERM":  # the terminal is still there: it is told where the edits are
+            assert term.wait_for("the unsaved edits are kept in", timeout=5)
     assert path.read_text() == before
     assert str(load(recovered).plan.item("aas").start) == "2028-spring"
     with Terminal(str(path)) as term:
