@@ -13,6 +13,7 @@ session's own from then on; it is removed after a save (the app says so), and ke
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from planner.core import edits
@@ -30,7 +31,9 @@ class RecoveryKeeper:
     """Keeps one session's unsaved edits in its recovery file."""
 
     DELAY = 1.0
-    """Seconds from an edit to the write; edits made meanwhile are written together."""
+    """Seconds from an edit to the write; edits made meanwhile are written together. A plan whose
+    write takes long (tens of thousands of items) waits ten times the last write's duration, so
+    that writing, which competes with the screen for Python's lock, takes a tenth of the time."""
 
     def __init__(self, app: PlannerApp) -> None:
         self.app = app
@@ -46,6 +49,8 @@ class RecoveryKeeper:
         self._wanted: tuple[Plan | str, str] | None = None
         self._timer = None
         self._told_failure = False
+        self._cost = 0.0
+        """Seconds the last write took."""
 
     # --- when -----------------------------------------------------------------------------------
 
@@ -61,7 +66,7 @@ class RecoveryKeeper:
         """After every change: bring the file up to date a moment later (in one write per burst)."""
         if not self.enabled or self.discarded or self._timer is not None:
             return
-        self._timer = self.app.set_timer(self.DELAY, self._due)
+        self._timer = self.app.set_timer(max(self.DELAY, 10 * self._cost), self._due)
 
     def _due(self) -> None:
         self._timer = None
@@ -110,7 +115,9 @@ class RecoveryKeeper:
                     from planner.core.paths import make_folder_for
 
                     make_folder_for(target)
+                began = time.monotonic()
                 write_recovery(wanted, self.app.path, target)  # type: ignore[arg-type]
+                self._cost = time.monotonic() - began
         except (PlanFileError, OSError) as error:
             return error
         return None
