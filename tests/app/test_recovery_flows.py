@@ -35,8 +35,8 @@ async def offered(pilot, app) -> None:
 
 async def kept_current(pilot, app) -> None:
     """Let the keeper's timer fire and its thread finish."""
-    await asyncio.sleep(app.keeper.DELAY + 0.05)
-    await pilot.pause()
+    await asyncio.sleep(app.keeper.DELAY)
+    await settle(pilot, lambda: app.keeper._timer is None, tries=200)
     await app.workers.wait_for_complete()
     await pilot.pause()
 
