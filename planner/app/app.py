@@ -97,8 +97,6 @@ class PlannerApp(App[None]):
         self.history = History(plan)
         self.disk_text: str | None = loaded.text if loaded is not None else None
         """The file's text as last read or written (None: not on disk yet)."""
-        self.disk_stamp: tuple[int, int] | None = (loaded.mtime_ns, loaded.size) if loaded else None
-        """The file's (mtime, size) as last read or written, to notice changes made elsewhere."""
         self.review: Review | None = None
         self.restored_from: str | None = None
         """The recovery file whose edits were restored, until they are saved (they count as unsaved)."""
@@ -410,7 +408,6 @@ class PlannerApp(App[None]):
         self.path = saved.path
         self.own_plan = self.own_plan and saved.path == self.path
         self.disk_text = saved.text
-        self.disk_stamp = (saved.mtime_ns, saved.size)
         self.history.mark_saved(state)
         self.restored_from = None
         removed = self.keeper.saved()
@@ -450,7 +447,6 @@ class PlannerApp(App[None]):
     def _reloaded(self, loaded: Loaded) -> None:
         self.history = History(loaded.plan)
         self.disk_text = loaded.text
-        self.disk_stamp = (loaded.mtime_ns, loaded.size)
         self.review = None
         self.restored_from = None
         self.plan_changed(None)
