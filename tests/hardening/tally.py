@@ -73,6 +73,11 @@ def main() -> None:
         hostile_document(12), STRINGS
     )
     rows.append(("hostile strings in the Pilot runs over every screen", pilot, "app/test_plan_text_is_data"))
+    from tests.cli.test_hostile_output import COMMANDS
+
+    rows.append(
+        ("commands run on a hostile plan (30 items, hostile name)", len(COMMANDS), "cli/test_hostile_output")
+    )
     rows.append(("kill -9 in the middle of saves", test_kill_during_save.KILLS, "test_kill_during_save"))
     rows.append(("kill -9 of the app after an edit", 2, "test_real_terminal"))
     rows.append(("hangups (terminal closed) and SIGHUP", 2, "test_real_terminal"))
