@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from planner.app.commands import PlanCommands
+from planner.app.keeper import RecoveryKeeper
 from planner.core import edits
 from planner.core.edits import History
 from planner.core.model import Item, Plan
@@ -100,9 +102,11 @@ class PlannerApp(App[None]):
         self.history = History(plan)
         self.disk_text: str | None = loaded.text if loaded is not None else None
         """The file's text as last read or written (None: not on disk yet)."""
-        self.disk_stamp: tuple[int, int] | None = (loaded.mtime_ns, loaded.size) if loaded else None
-        """The file's (mtime, size) as last read or written, to notice changes made elsewhere."""
         self.review: Review | None = None
+        self.restored_from: str | None = None
+        """The recovery file whose edits were restored, until they are saved (they count as unsaved)."""
+        self.keeper = RecoveryKeeper(self)
+        """Keeps unsaved edits in a recovery file beside the plan."""
         self.told_backup = False
         self.saving = False
         self.reviewing = False
@@ -128,7 +132,7 @@ class PlannerApp(App[None]):
     @property
     def modified(self) -> bool:
         """True when there are changes that are not on disk."""
-        return self.history.modified or self.disk_text is None
+        return self.history.modified or self.disk_text is None or self.restored_from is not None
 
     @property
     def main(self) -> MainScreen:
@@ -149,8 +153,27 @@ class PlannerApp(App[None]):
         self.theme_changed_signal.subscribe(self, self.match_no_color_filter)
         self.theme = self.choose_theme()
         self.match_no_color_filter()
+        if self.keeper.enabled is None:
+            self.keeper.enabled = not self.is_headless
         if not self.is_headless:
             self.catch_hang_ups()
+
+    def get_driver_class(self):
+        """Textual's driver for this system; on Linux and macOS one that survives a byte that is not UTF-8.
+
+        A driver named in $TEXTUAL_DRIVER is used as it is.
+        """
+        from textual import constants
+
+        driver_class = super().get_driver_class()
+        if constants.DRIVER is None and (
+            driver_class.__module__ == "textual.drivers.linux_driver"
+            and driver_class.__name__ == "LinuxDriver"
+        ):
+            from planner.app.driver import ForgivingLinuxDriver
+
+            return ForgivingLinuxDriver
+        return driver_class
 
     def catch_hang_ups(self) -> None:
         """Keep unsaved edits when the terminal goes away (a dropped SSH session) or on SIGTERM.
@@ -166,28 +189,25 @@ class PlannerApp(App[None]):
             if number is None:
                 continue
             try:
-                loop.add_signal_handler(number, self.hang_up)
+                loop.add_signal_handler(number, self.hang_up, name)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
 
-    @property
-    def recovery_path(self) -> str:
-        """Where unsaved edits are kept when the session ends without a save: PLAN.unsaved."""
-        return self.path + ".unsaved"
+    def hang_up(self, signal_name: str = "SIGHUP") -> None:
+        """The session is ending without a word from the person: keep any unsaved edits, then exit.
 
-    def hang_up(self) -> None:
-        """The session is ending without a word from the person: keep any unsaved edits, then exit."""
-        if self.modified:
-            from planner.core.paths import make_folder_for
-            from planner.core.storage import dumps, write_atomic
+        After SIGTERM the terminal is still there, and is told where the edits are.
+        """
+        kept = self.keeper.keep_now()
+        message = None
+        if kept and signal_name != "SIGHUP":
+            message = Text(f"planner: the unsaved edits are kept in {printable(kept)}")
+        self.exit(message=message)
 
-            try:
-                if self.own_plan:
-                    make_folder_for(self.recovery_path)
-                write_atomic(self.recovery_path, dumps(self.plan).encode("utf-8"))
-            except Exception:  # noqa: BLE001 - nothing can be reported to a terminal that is gone
-                pass
-        self.exit()
+    def on_unmount(self) -> None:
+        # However the app ends (a crash or a panic included), edits not given up are kept.
+        if self.keeper.enabled:
+            self.keeper.keep_now()
 
     def choose_theme(self) -> str:
         """$PLANNER_THEME when it names a theme; the terminal's own 16 colours when that is all it has."""
@@ -217,16 +237,25 @@ class PlannerApp(App[None]):
 
     def main_ready(self) -> None:
         """The main screen is up: show the plan, or start a new one."""
+        from planner.app.screens.recovery import offer_recovery
+
         self.plan_changed(None)
-        if os.path.exists(self.recovery_path):
-            self.notify(
-                f"Edits from a session that ended without saving are in {self.recovery_path}; "
-                f"open it with: planner {self.recovery_path}",
-                severity="warning",
-                timeout=15,
-            )
+        if offer_recovery(self, self._recovery_answered):
+            return
         if self.disk_text is None:
             self.call_after_refresh(self.start_new_plan)
+
+    def _recovery_answered(self, restored: bool) -> None:
+        if not restored and self.disk_text is None:
+            self.call_after_refresh(self.start_new_plan)
+
+    def restore(self, plan: Plan, file: str) -> None:
+        """Open the edits kept in a recovery file: the plan as they left it, marked unsaved."""
+        self.history = History(plan)
+        self.restored_from = file
+        self.keeper.adopt(file)
+        self.plan_changed(plan.items[0] if plan.items else None)
+        self.notify(f"Restored the edits kept in {file}; save (ctrl+s) to keep them in the plan.", timeout=8)
 
     def start_new_plan(self) -> None:
         """Ask where the person stands and what they aim for, then offer to lay out the timeline."""
@@ -236,7 +265,7 @@ class PlannerApp(App[None]):
 
     def _new_plan_answered(self, plan: Plan | None) -> None:
         if plan is None:
-            self.exit(message="No plan was started; nothing was written.")
+            self.exit(message=Text("No plan was started; nothing was written."))
             return
         self.history = History(plan)
         self.plan_changed(plan.items[0] if plan.items else None)
@@ -292,6 +321,7 @@ class PlannerApp(App[None]):
             return
         main.show_plan(self.plan, focus)
         self.revalidate()
+        self.keeper.plan_changed()
 
     def revalidate(self) -> None:
         """Validate the plan and show the result: now, or from a thread for a big plan.
@@ -344,17 +374,17 @@ class PlannerApp(App[None]):
     # --- files --------------------------------------------------------------------------------
 
     def changed_on_disk(self, path: str) -> bool:
-        """True when the file at `path` is not what this app last read or wrote there."""
-        if path != self.path or self.disk_stamp is None:
-            return False
-        try:
-            info = os.stat(path)
-        except OSError:
-            return False
-        return (info.st_mtime_ns, info.st_size) != self.disk_stamp
+        """True when the file at `path` is not what this app last read or wrote there (or a file
+        appeared where a new plan is to go, or the plan's file was removed)."""
+        from planner.core.storage import changed_on_disk
 
-    def save(self, path: str | None = None, then=None) -> None:
-        """Write the plan to `path` (default: its own file) in a thread; `then()` runs after success."""
+        return path == self.path and changed_on_disk(path, self.disk_text)
+
+    def save(self, path: str | None = None, then=None, keep_theirs: bool = False) -> None:
+        """Write the plan to `path` (default: its own file) in a thread; `then()` runs after success.
+
+        With `keep_theirs`, the file as it is on disk now is kept beside it (`PLAN.toml~`).
+        """
         from planner.core import storage
         from planner.core.paths import make_folder_for
 
@@ -372,29 +402,34 @@ class PlannerApp(App[None]):
             try:
                 if same_file and self.own_plan:
                     make_folder_for(target)
-                saved = storage.save(plan, target, previous)
+                saved = storage.save(plan, target, previous, keep_previous=keep_theirs)
             except storage.PlanFileError as error:
                 self.call_from_thread(self._save_failed, error)
             except OSError as error:
                 self.call_from_thread(self._save_failed, storage.PlanFileError(target, str(error)))
             else:
-                self.call_from_thread(self._saved, saved, state, then)
+                self.call_from_thread(self._saved, saved, state, then, keep_theirs)
 
         self.run_worker(work, thread=True, group="save", name="save")
 
     def _save_failed(self, error: Exception) -> None:
         self.saving = False
-        self.notify(f"Not saved: {error}", severity="error", timeout=8)
+        self.notify(f"Not saved (your edits are kept here): {error}", severity="error", timeout=10)
 
-    def _saved(self, saved, state: edits.Edit | None, then) -> None:
+    def _saved(self, saved, state: edits.Edit | None, then, keep_theirs: bool = False) -> None:
         self.saving = False
         self.path = saved.path
         self.own_plan = self.own_plan and saved.path == self.path
         self.disk_text = saved.text
-        self.disk_stamp = (saved.mtime_ns, saved.size)
         self.history.mark_saved(state)
+        self.restored_from = None
+        removed = self.keeper.saved()
         self.refresh_header()
-        if saved.backup and not self.told_backup:
+        if removed:
+            self.notify(f"Saved; the recovery file {removed} is removed, its edits are in the plan now.")
+        if saved.backup and keep_theirs:
+            self.notify(f"Saved over the other version, which is kept in {saved.backup}", timeout=10)
+        elif saved.backup and not self.told_backup:
             self.told_backup = True
             self.notify(
                 f"Saved. The file had TOML comments, which the planner's layout cannot keep; "
@@ -425,10 +460,14 @@ class PlannerApp(App[None]):
     def _reloaded(self, loaded: Loaded) -> None:
         self.history = History(loaded.plan)
         self.disk_text = loaded.text
-        self.disk_stamp = (loaded.mtime_ns, loaded.size)
         self.review = None
+        self.restored_from = None
         self.plan_changed(None)
-        self.notify(f"Reloaded {loaded.path}", timeout=2)
+        kept = self.keeper.reloaded()
+        if kept:
+            self.notify(f"Reloaded {loaded.path}; the recovered edits stay in {kept}", timeout=8)
+        else:
+            self.notify(f"Reloaded {loaded.path}", timeout=2)
 
     def say(self, message: str) -> None:
         """A short message about the last action, in the title line for a few seconds."""
@@ -448,6 +487,8 @@ class PlannerApp(App[None]):
         """A notice, always as plain text with control characters made visible (it may name files
         and items, which are data)."""
         options["markup"] = False
+        if "title" in options:
+            options["title"] = printable(str(options["title"]), one_line=True)
         super().notify(printable(message), **options)
 
     # --- app-wide actions ---------------------------------------------------------------------
@@ -457,20 +498,25 @@ class PlannerApp(App[None]):
         if not self.modified:
             self.exit()
             return
+        from planner.app.screens.changed import save_plan
         from planner.app.screens.confirm import ConfirmScreen
 
         def answered(choice: str | None) -> None:
             if choice == "save":
-                self.save(then=self.exit)
+                save_plan(self, then=self.exit)
             elif choice == "discard":
-                self.exit()
+                kept = self.keeper.discard()
+                self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
 
         if isinstance(self.screen, ConfirmScreen):
             return
+        detail = f"The changes to {self.path} are not saved yet."
+        if self.restored_from is not None:
+            detail += f" Quitting without saving leaves the recovered edits in {self.restored_from}."
         self.push_screen(
             ConfirmScreen(
                 "Quit with unsaved changes?",
-                f"The changes to {self.path} are not saved yet.",
+                detail,
                 [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
             ),
             answered,

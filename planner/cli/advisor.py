@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -103,10 +103,7 @@ def cmd_diff(args: Sequence[str]) -> int:
     result = diff_plans(plans[0], plans[1])
     status = OK if result.equal else FOUND
     if options.format == "json":
-        import json
-
-        document = {"old": old_path, "new": new_path, **result.to_json()}
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        say_json({"old": old_path, "new": new_path, **result.to_json()})
         return status
     if result.equal:
         say(f"{old_path} and {new_path} hold the same plan.")

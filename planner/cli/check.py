@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
 
 
 def plan_files(paths: Sequence[str]) -> list[str]:
@@ -116,12 +116,10 @@ def cmd_check(args: Sequence[str]) -> int:
         elif not result["ok"] and status == OK:
             status = FOUND
     if options.format == "json":
-        import json
-
         for result in results:
             if "error" in result:
                 complain(result["error"])
-        print(json.dumps({"plans": results}, indent=2, ensure_ascii=False))
+        say_json({"plans": results})
         return status
     for result in results:
         if "error" in result:
@@ -147,9 +145,7 @@ def check_summary(files: list[str], as_json: bool) -> int:
             status = FOUND
     summary = totals(rows)
     if as_json:
-        import json
-
-        print(json.dumps({"plans": rows, "totals": summary}, indent=2, ensure_ascii=False))
+        say_json({"plans": rows, "totals": summary})
         return status
     for line in table(rows):
         say(line)

@@ -21,6 +21,15 @@ def say(line: str, stream: Any = None) -> None:
     print(printable(line), file=stream or sys.stdout)
 
 
+def say_json(document: Any) -> None:
+    """Print a JSON document; control characters in its strings stay escaped (JSON escapes)."""
+    import json
+
+    from planner.core.text import printable_json
+
+    print(printable_json(json.dumps(document, indent=2, ensure_ascii=False)))
+
+
 def complain(line: str) -> None:
     """One line on stderr."""
     say(line, sys.stderr)

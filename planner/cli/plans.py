@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from planner.cli.check import plan_files
-from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say
+from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
 
 # --- next -------------------------------------------------------------------------------------
 
@@ -31,10 +31,7 @@ def cmd_next(args: Sequence[str]) -> int:
     status = FOUND if has_errors(validate(plan)) else OK
     goal_id = plan.profile.goal
     if options.format == "json":
-        import json
-
-        document = {"file": path, "goal": goal_id, "steps": [step.to_json() for step in steps]}
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        say_json({"file": path, "goal": goal_id, "steps": [step.to_json() for step in steps]})
         return status
     goal = catalog().goals.get(goal_id or "")
     if goal is None:

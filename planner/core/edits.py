@@ -338,7 +338,7 @@ TITLE = "title"
 def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
     """Set profile fields (file-style values; None removes one), and the plan's title under "title"."""
     values = dict(values)
-    title = values.pop(TITLE, plan.title) or None
+    title = values.pop(TITLE, plan.title)  # an empty title the file holds is kept as it is
     profile = plan.profile
     changed = {name: value for name, value in values.items() if profile.get(name) != value}
     if not changed and title == plan.title and plan.has_profile:

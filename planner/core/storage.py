@@ -274,11 +274,17 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
 
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
+    try:
+        existing: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise PlanFileError(path, f"the plan cannot be saved: {error.strerror or error}") from None
+    # A file nobody may write is read-only on purpose, even for root (who could replace it).
+    if existing is not None and (not existing & 0o222 or not os.access(target, os.W_OK)):
+        raise PlanFileError(path, "the file is read-only, so the plan was not written over it")
     if mode is None:
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+        mode = existing if existing is not None else 0o666 & ~_umask()
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=".tmp", dir=folder
@@ -378,16 +384,21 @@ def _fsync_folder(folder: str) -> None:
         os.close(descriptor)
 
 
-def save(plan: Plan, path: str, previous_text: str | None = None) -> Saved:
+def save(plan: Plan, path: str, previous_text: str | None = None, keep_previous: bool = False) -> Saved:
     """Write `plan` to `path` in the canonical layout, atomically.
 
     `previous_text` is the file's text as it was read (None for a new file). When it held TOML
     comments, which the canonical layout cannot keep, it is first kept beside the plan as
-    `PLAN~`, and `Saved.backup` says where.
+    `PLAN~`, and `Saved.backup` says where. With `keep_previous` the file as it is on disk now is
+    kept there whatever it holds (saving over a version written by another program).
     """
     text = dumps(plan)
     backup = None
-    if previous_text is not None and previous_text != text and has_comments(previous_text):
+    if keep_previous and os.path.exists(path):
+        backup = os.path.realpath(path) + "~"
+        data, _info = read_bytes(path)
+        write_atomic(backup, data)
+    elif previous_text is not None and previous_text != text and has_comments(previous_text):
         backup = os.path.realpath(path) + "~"
         write_atomic(backup, previous_text.encode("utf-8"))
     info = write_atomic(path, text.encode("utf-8"))
@@ -419,24 +430,3 @@ def changed_on_disk(path: str, text_read: str | None) -> bool:
         return decode(data, path) != text_read
     except PlanFileError:
         return True
-
-
-RECOVERY_SUFFIX = ".recovered"
-
-
-def recovery_path(path: str) -> str:
-    """Where unsaved edits to the plan at `path` are kept when the app is hung up or killed."""
-    return os.path.realpath(path) + RECOVERY_SUFFIX
-
-
-def write_recovery(plan: Plan, path: str) -> str:
-    """Write unsaved edits beside the plan (`PLAN.toml.recovered`); returns that path."""
-    target = recovery_path(path)
-    write_atomic(target, dumps(plan).encode("utf-8"))
-    return target
-
-
-def find_recovery(path: str) -> str | None:
-    """The recovery file for the plan at `path`, when one exists."""
-    target = recovery_path(path)
-    return target if os.path.exists(target) else None

@@ -30,3 +30,17 @@ def printable(text: str, *, one_line: bool = False) -> str:
     With `one_line`, tab and newline are escaped too, for places that hold a single line.
     """
     return text.translate(_ESCAPES_ONE_LINE if one_line else _ESCAPES)
+
+
+# In JSON, json.dumps(ensure_ascii=False) escapes C0 controls but leaves DEL, C1 controls and
+# the bidi controls as they are; these are written as \u escapes too, which a JSON reader turns
+# back into the same characters. They can only stand inside strings, so the document stays valid.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), *_BIDI]}
+
+
+def printable_json(json_text: str) -> str:
+    """A JSON document (from json.dumps) with no terminal control character left raw in it.
+
+    The data is unchanged: `json.loads(printable_json(t)) == json.loads(t)`.
+    """
+    return json_text.translate(_JSON_ESCAPES)

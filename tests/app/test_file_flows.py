@@ -3,9 +3,10 @@
 import os
 
 from planner.app.screens.confirm import ConfirmScreen
+from planner.app.screens.recovery import RecoveryScreen
 from planner.app.screens.save_as import SaveAsScreen
 from planner.core.storage import dumps, load
-from tests.app.helpers import notices, open_app, screen_text
+from tests.app.helpers import notices, open_app, screen_text, screen_words, settle
 
 
 async def test_ctrl_s_writes_the_canonical_layout_and_clears_the_unsaved_mark(plan_path):
@@ -181,10 +182,11 @@ async def test_a_dropped_session_keeps_unsaved_edits_beside_the_plan(plan_path):
         await pilot.pause()
         assert app._exit
     assert plan_path.read_text() == before
-    kept = load(str(plan_path) + ".unsaved").plan
+    kept = load(str(plan_path) + ".recovered").plan
     assert str(kept.item("aas").start) == "2028-spring"
 
     app = open_app(plan_path)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        assert "alex.toml.unsaved" in notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: "Unsaved edits from an earlier session" in screen_words(app))
+        assert isinstance(app.screen, RecoveryScreen)
+        assert "1 item changed: aas" in screen_words(app)

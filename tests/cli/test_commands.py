@@ -279,6 +279,43 @@ def test_fmt_leaves_an_unreadable_file_untouched(tmp_path, capsys) -> None:
     assert sorted(os.listdir(tmp_path)) == ["p.toml"]
 
 
+def test_fmt_refuses_a_read_only_file_in_one_line_and_goes_on(tmp_path, capsys) -> None:
+    messy = PLAN.replace('goal = "rhit"', 'goal   =   "rhit"')
+    locked = write(tmp_path, "locked.toml", messy)
+    os.chmod(locked, 0o444)
+    other = write(tmp_path, "other.toml", messy)
+    status, out, err = run(capsys, "fmt", locked, other)
+    assert status == 2
+    assert err == f"{locked}: the file is read-only, so the plan was not written over it\n"
+    assert Path(locked).read_text() == messy
+    assert f"{other}: rewritten" in out and "goal   =" not in Path(other).read_text()
+
+
+def test_fmt_writes_through_a_symlink(tmp_path, capsys) -> None:
+    real = write(tmp_path, "real.toml", PLAN.replace('goal = "rhit"', 'goal   =   "rhit"'))
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    assert run(capsys, "fmt", str(link))[0] == 0
+    assert link.is_symlink() and "goal   =" not in Path(real).read_text()
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), OSError(5, "Input/output error")])
+def test_fmt_on_a_full_disk_or_an_io_error_leaves_the_file(tmp_path, capsys, monkeypatch, error) -> None:
+    from planner.core import storage
+
+    messy = PLAN.replace('goal = "rhit"', 'goal   =   "rhit"')
+    path = write(tmp_path, "p.toml", messy)
+
+    def broken(*args) -> None:
+        raise error
+
+    monkeypatch.setattr(storage.os, "fsync", broken)
+    status, _, err = run(capsys, "fmt", path)
+    assert status == 2 and err == f"{path}: the plan cannot be saved: {error.strerror}\n"
+    assert Path(path).read_text() == messy
+    assert sorted(os.listdir(tmp_path)) == ["p.toml"]
+
+
 # --- as a real process ------------------------------------------------------------------------
 
 
@@ -316,3 +353,20 @@ def test_check_of_an_empty_folder_says_so(tmp_path, capsys) -> None:
     status, out, err = run(capsys, "check", str(tmp_path))
     assert status == 2 and out == ""
     assert err == f"{tmp_path}: this folder holds no .toml plan files\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "--format", "json"], ["check", "--summary", "--format", "json"], ["next", "--format", "json"]],
+)
+def test_json_output_escapes_c1_del_and_bidi_as_json_does(tmp_path, capsys, command) -> None:
+    hostile = PLAN.replace('title = "Test plan"', 'title = "t\\u009b31m\\u007f\\u202e"') + (
+        '\n[[items]]\nid = "x\\u009b\\u202e\\u007f"\nrequirement = "nope\\u009b"\nstart = "2027-fall"\n'
+    )
+    path = write(tmp_path, "p.toml", hostile)
+    _status, out, _ = run(capsys, *command, path)
+    for raw in ("\x9b", "\x7f", "\u202e", "\x1b"):
+        assert raw not in out
+    document = json.dumps(json.loads(out), ensure_ascii=False)
+    if command[:2] == ["check", "--format"]:
+        assert "x\x9b\u202e\x7f" in document  # the item's id, exactly, for a JSON reader

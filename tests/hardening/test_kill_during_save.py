@@ -33,6 +33,10 @@ while True:
 """
 
 
+KILLS = 12
+"""How many times a saving process is killed with SIGKILL."""
+
+
 def a_plan(items: int) -> Plan:
     plan = Plan(title="start", profile=Profile(goal="rhit", starts=Term.parse("2027-fall")))
     for number in range(items):
@@ -52,7 +56,7 @@ def test_kill_9_during_saves_never_leaves_a_partial_plan(tmp_path: Path) -> None
     path = tmp_path / "plan.toml"
     path.write_text(dumps(a_plan(5)))
     rng = random.Random(7)
-    kills = 12
+    kills = KILLS
     titles = set()
     for _ in range(kills):
         process = subprocess.Popen(

@@ -247,13 +247,15 @@ def test_changed_on_disk_compares_content(tmp_path: Path) -> None:
 
 
 def test_recovery_file_is_written_beside_the_plan(tmp_path: Path) -> None:
+    from planner.core import recovery
+
     path = tmp_path / "plan.toml"
     path.write_text(MINIMAL)
     plan = parse_plan(MINIMAL, "p")
     plan.title = "unsaved"
-    assert storage.find_recovery(str(path)) is None
-    written = storage.write_recovery(plan, str(path))
-    assert written == str(path) + ".recovered" == storage.find_recovery(str(path))
+    assert recovery.find_recovery(str(path)) is None
+    written = recovery.write_recovery(plan, str(path))
+    assert written == str(path) + ".recovered" == recovery.find_recovery(str(path))
     assert load(written).plan.title == "unsaved"
     assert path.read_text() == MINIMAL
 
@@ -265,3 +267,62 @@ def test_the_examples_carry_the_current_schema_beside_them() -> None:
 
     shipped = json.loads((REPO / "plans" / "hit-career-plan-1.schema.json").read_text())
     assert shipped == plan_schema()
+
+
+def test_a_read_only_file_is_not_written_over_even_by_root(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+    path.chmod(0o444)
+    plan = parse_plan(MINIMAL, "p")
+    plan.title = "Changed"
+    with pytest.raises(PlanFileError, match="the file is read-only"):
+        save(plan, str(path), MINIMAL)
+    assert path.read_text() == MINIMAL
+    assert os.listdir(tmp_path) == ["plan.toml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [("fsync", OSError(5, "Input/output error")), ("replace", OSError(28, "No space left on device"))],
+)
+def test_an_io_error_or_a_full_disk_leaves_the_old_file(tmp_path: Path, monkeypatch, name, error) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+
+    def broken(*args) -> None:
+        raise error
+
+    monkeypatch.setattr(storage.os, name, broken)
+    plan = parse_plan(MINIMAL, "p")
+    plan.title = "Lost?"
+    with pytest.raises(PlanFileError, match=error.strerror):
+        save(plan, str(path), MINIMAL)
+    assert path.read_text() == MINIMAL
+    assert os.listdir(tmp_path) == ["plan.toml"]
+
+
+def test_a_folder_that_cannot_be_written_gives_one_sentence(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(PlanFileError) as caught:
+        save(parse_plan(MINIMAL, "p"), str(path), MINIMAL)
+    assert str(caught.value) == f"{path}: the folder is not writable, so the plan cannot be saved there"
+    assert path.read_text() == MINIMAL
+
+
+def test_saving_over_another_programs_version_keeps_it_beside(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL + 'title = "theirs"\n')
+    plan = parse_plan(MINIMAL, "p")
+    plan.title = "mine"
+    saved = save(plan, str(path), MINIMAL, keep_previous=True)
+    assert saved.backup == str(path) + "~"
+    assert Path(saved.backup).read_text() == MINIMAL + 'title = "theirs"\n'
+    assert load(str(path)).plan.title == "mine"

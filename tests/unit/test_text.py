@@ -30,3 +30,16 @@ def test_ordinary_text_is_unchanged() -> None:
 
 def test_one_line_escapes_tab_and_newline_too() -> None:
     assert printable("a\tb\nc", one_line=True) == "a\\x09b\\x0ac"
+
+
+def test_json_output_keeps_the_data_but_no_raw_control_character() -> None:
+    import json
+
+    from planner.core.text import printable_json
+
+    value = {"title": "a\x1b]0;x\x07 \x7f \x9b31m \u202eevil \u2066i\u2069 café"}
+    text = printable_json(json.dumps(value, ensure_ascii=False))
+    assert json.loads(text) == value  # the same data for a JSON reader
+    for raw in ("\x1b", "\x07", "\x7f", "\x9b", "\u202e", "\u2066"):
+        assert raw not in text
+    assert "\\u009b31m" in text and "\\u202eevil" in text and "café" in text

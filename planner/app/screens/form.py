@@ -32,6 +32,11 @@ KEEP = "\0keep"
 """The Select value that stands for "what the file holds", when it is not text."""
 
 
+def texts(value: Any) -> bool:
+    """True when a file value is a list of strings (what list fields hold when well typed)."""
+    return isinstance(value, list) and all(isinstance(entry, str) for entry in value)
+
+
 def shown(value: Any) -> str:
     """A file value as one line of safe text."""
     if value is None:
@@ -215,21 +220,25 @@ class ManyField(FormField):
         super().__init__(name, label, original, hint)
 
     def make_widget(self) -> Widget:
-        held = self.original if isinstance(self.original, list) else []
+        held = self.original if texts(self.original) else []
         values = [value for value, _ in self.choices]
         entries = [(Text(label), value, value in held) for value, label in self.choices]
-        for value in held:
+        for value in dict.fromkeys(held):
             if value not in values:
                 entries.append((Text(f"{shown(value)} (not in the catalog)"), value, True))
+        if self.original is not None and not texts(self.original):
+            # A value of the wrong type (a number, a table, a list holding other things) is kept
+            # while this entry stays ticked.
+            entries.append((Text(f"{shown(self.original)} (as the file has it)"), KEEP, True))
         return TickList(*entries)
 
     def value(self) -> Any:
         selected = list(self.widget.selected)  # type: ignore[attr-defined]
-        held = self.original if isinstance(self.original, list) else None
+        if KEEP in selected:
+            return self.original
+        held = self.original if texts(self.original) else None
         if held is not None and set(selected) == set(held):
             return held
-        if not isinstance(self.original, list) and self.original is not None and not selected:
-            return self.original  # a value of the wrong type, untouched
         if not selected:
             return [] if held is not None else None
         order = {value: index for index, (value, _) in enumerate(self.choices)}
@@ -260,7 +269,8 @@ class LastWordSuggester(Suggester):
 
     def __init__(self, words: Iterable[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.words = sorted(set(words))
+        # Suggestions are drawn in the field: ids from the plan are shown printable there too.
+        self.words = sorted({printable(word, one_line=True) for word in words})
 
     async def get_suggestion(self, value: str) -> str | None:
         head, comma, last = value.rpartition(",")
@@ -277,7 +287,7 @@ class IdsField(TextField):
     """A list of item ids, written with commas."""
 
     def __init__(self, name: str, label: str, original: Any, known: Iterable[str], hint: str = "") -> None:
-        display = ", ".join(original) if isinstance(original, list) else original
+        display = ", ".join(shown(entry) for entry in original) if isinstance(original, list) else original
         super().__init__(name, label, display, hint, suggester=LastWordSuggester(known), placeholder="id, id")
         self.original = original
 

@@ -294,30 +294,9 @@ class MainScreen(AdvisorActions):
 
     def action_save(self) -> None:
         """Save the plan to its file (asks first when the file was changed by someone else)."""
-        app = self.session
-        if app.changed_on_disk(app.path):
-            from planner.app.screens.confirm import ConfirmScreen
+        from planner.app.screens.changed import save_plan
 
-            def answered(choice: str | None) -> None:
-                if choice == "overwrite":
-                    app.save()
-                elif choice == "reload":
-                    app.reload()
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "The file changed on disk",
-                    f"{app.path} was changed by another program since it was opened here.",
-                    [
-                        ("overwrite", "Save over it"),
-                        ("reload", "Reload it, dropping my edits"),
-                        ("cancel", "Cancel"),
-                    ],
-                ),
-                answered,
-            )
-            return
-        app.save()
+        save_plan(self.session)
 
     def action_save_as(self) -> None:
         """Save the plan to another file, which it then belongs to."""
@@ -334,7 +313,7 @@ class MainScreen(AdvisorActions):
     def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""
         app = self.session
-        if not app.history.modified:
+        if not app.modified:
             app.reload()
             return
         from planner.app.screens.confirm import ConfirmScreen

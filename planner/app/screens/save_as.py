@@ -54,10 +54,12 @@ class SaveAsScreen(ModalScreen[str | None]):
             heading = "Save the plan as"
             intro = "The file to write (the plan belongs to it afterwards):"
             value = self.path
+        # A file name is data too: one holding control characters is not shown raw.
+        shown = value if printable(value, one_line=True) == value else ""
         with Vertical(classes="dialog"):
             yield Static(Text(heading), classes="dialog-heading")
             yield Static(Text(intro), classes="dialog-intro")
-            yield Input(value, id="save-as-path")
+            yield Input(shown, id="save-as-path")
             yield Static("", id="save-as-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Save copy" if self.copy else "Save"), variant="primary", id="save")

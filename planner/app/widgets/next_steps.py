@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -72,7 +73,7 @@ class NextStepsPane(OptionList):
             else:
                 message = f"Nothing is missing on the way to {goal.name}."
             self.add_option(Option(Text(message), disabled=True))
-        self.border_subtitle = f"{len(steps)} to go" if steps else ""
+        self.border_subtitle = Content(f"{len(steps)} to go" if steps else "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self._wide or not self.steps:

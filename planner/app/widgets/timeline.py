@@ -13,6 +13,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.content import Content
 from textual.strip import Strip
 
 from planner.app.widgets.comments import COMMENT_MARK
@@ -166,7 +167,7 @@ class TimelinePane(CursorRows):
         self.cursor = row
         subtitle = f"{len(self.rows)} item{'' if len(self.rows) == 1 else 's'}"
         if subtitle != self.border_subtitle:
-            self.border_subtitle = subtitle
+            self.border_subtitle = Content(subtitle)
 
     def show_review(self, review: Review) -> None:
         """Take the marks and open-ended jobs of a new review."""

@@ -1,0 +1,73 @@
+"""Saving to the plan's own file, asking first when another program changed it since it was read.
+
+The choices: save as another file (both versions kept), overwrite (the other version is kept
+beside as `PLAN.toml~`), reload (the edits here are dropped for the version on disk), cancel.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from planner.app.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from planner.app.app import PlannerApp
+
+
+def other_name(path: str) -> str:
+    """A name beside `path` for this version of the plan: plan.toml -> plan-mine.toml (-2, -3...)."""
+    stem, extension = os.path.splitext(path)
+    candidate = f"{stem}-mine{extension or '.toml'}"
+    number = 2
+    while os.path.lexists(candidate):
+        candidate = f"{stem}-mine-{number}{extension or '.toml'}"
+        number += 1
+    return candidate
+
+
+def save_plan(app: PlannerApp, then=None) -> None:
+    """Save the plan to its own file; `then()` runs after a successful save."""
+    if not app.changed_on_disk(app.path):
+        app.save(then=then)
+        return
+    if not os.path.lexists(app.path):
+        what = "was removed by another program since it was opened here"
+    elif app.disk_text is None:
+        what = "was written by another program since this new plan was started"
+    else:
+        what = "was changed by another program since it was opened here"
+
+    def answered(choice: str | None) -> None:
+        if choice == "save_as":
+            save_elsewhere(app, then)
+        elif choice == "overwrite":
+            app.save(then=then, keep_theirs=True)
+        elif choice == "reload":
+            app.reload()
+
+    app.push_screen(
+        ConfirmScreen(
+            "The file changed on disk",
+            f"{app.path} {what}. Save as writes your version to another file and keeps both; "
+            "Overwrite writes yours over it and keeps the other beside it (with ~ after its name); "
+            "Reload drops your edits and reads the file again.",
+            [("save_as", "Save as…"), ("overwrite", "Overwrite"), ("reload", "Reload"), ("cancel", "Cancel")],
+        ),
+        answered,
+    )
+
+
+def save_elsewhere(app: PlannerApp, then=None) -> None:
+    """Ask for another file and save the plan there (it then belongs to that file)."""
+    from planner.app.screens.save_as import SaveAsScreen
+
+    def chosen(path: str | None) -> None:
+        if not path:
+            return
+        if os.path.realpath(path) == os.path.realpath(app.path):
+            app.save(then=then, keep_theirs=True)  # back to the plan's own file: keep the other version
+        else:
+            app.save(path, then=then)
+
+    app.push_screen(SaveAsScreen(other_name(app.path)), chosen)
