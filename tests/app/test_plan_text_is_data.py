@@ -187,3 +187,39 @@ async def test_every_notice_is_plain_and_printable(plan_path) -> None:
         assert "text [/] more \\u202e" in shown
         assert all(notice.title == "[b]\\x9b" for notice in app._notifications if notice.title)
         assert not app._exit
+
+
+@pytest.mark.parametrize("size", [(80, 24), (150, 45)])
+async def test_the_advisor_screens_show_hostile_text_as_data(tmp_path, size):
+    from planner.app.screens.advisor_dialogs import AddCommentScreen, SignScreen, WaiveScreen
+    from planner.app.screens.comments import CommentsScreen
+    from planner.app.screens.compare import ComparePickScreen, CompareScreen
+
+    path = tmp_path / "plan.toml"
+    path.write_text(hostile_plan_text(items=30))
+    other = tmp_path / "other.toml"
+    other.write_text(hostile_plan_text(items=20))
+    app = open_app(path)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        # Comments: the list of every comment, and the dialog that adds one, on a hostile item.
+        await visit(pilot, app, ["3", "home", "C"], CommentsScreen)
+        await visit(pilot, app, ["down", "down"])
+        await visit(pilot, app, ["escape", "3", "down", "c"], AddCommentScreen)
+        await visit(pilot, app, ["escape"])
+        # Waive the selected diagnostic, and sign: both dialogs quote plan text.
+        await visit(pilot, app, ["4", "down", "w"])
+        if isinstance(app.screen, WaiveScreen):
+            await visit(pilot, app, ["escape"])
+        await visit(pilot, app, ["A"], SignScreen)
+        await visit(pilot, app, ["escape"])
+        # Compare with the other hostile plan: both outcomes, differences and routes.
+        await pilot.press("ctrl+p", *"Compare with another plan")
+        await settle(pilot, lambda: "  Compare with another plan" in screen_text(app))
+        await visit(pilot, app, ["enter"], ComparePickScreen)
+        await visit(pilot, app, ["ctrl+u", *str(other), "enter"], CompareScreen)
+        await settle(pilot, lambda: "Comparing" not in screen_text(app))
+        for _ in range(5):
+            await visit(pilot, app, ["pagedown"])
+        await visit(pilot, app, ["escape"])
+        assert_clean(app)
