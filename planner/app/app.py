@@ -243,11 +243,13 @@ class PlannerApp(App[None]):
         if offer_recovery(self, self._recovery_answered):
             return
         if self.disk_text is None:
-            self.call_after_refresh(self.start_new_plan)
+            # At once, not after a refresh: a key typed in the first frame must reach the
+            # questions, not the main screen (where ctrl+s would save an empty plan).
+            self.start_new_plan()
 
     def _recovery_answered(self, restored: bool) -> None:
         if not restored and self.disk_text is None:
-            self.call_after_refresh(self.start_new_plan)
+            self.start_new_plan()
 
     def restore(self, plan: Plan, file: str) -> None:
         """Open the edits kept in a recovery file: the plan as they left it, marked unsaved."""
