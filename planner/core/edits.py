@@ -346,7 +346,25 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
     new = profile.copy()
     for name, value in changed.items():
         new.set(name, value)
-    return ChangeProfile("edit the profile", plan, new, title)  # type: ignore[arg-type]
+    description = "edit the profile"
+    if len(changed) == 1 and title == plan.title:
+        (name,) = changed
+        description = f"change the {PROFILE_WORDS.get(name, name)}"
+    return ChangeProfile(description, plan, new, title)  # type: ignore[arg-type]
+
+
+PROFILE_WORDS = {
+    "name": "name",
+    "education": "education",
+    "high_school_courses": "high-school courses",
+    "credentials": "credentials held",
+    "completed": "milestones completed",
+    "role": "role",
+    "healthcare_experience_years": "years of health-care experience",
+    "goal": "goal",
+    "starts": "plan's first term",
+}
+"""Profile fields in words, for an edit that changes one of them ("change the goal")."""
 
 
 # --- the advisor's side: comments, waivers, approvals ------------------------------------------

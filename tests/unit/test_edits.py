@@ -143,6 +143,14 @@ def test_change_profile_sets_fields_and_title_and_undoes():
     assert edits.change_profile(plan, {"goal": "rhit"}) is None
 
 
+def test_changing_one_profile_field_says_which_so_undo_can_name_it():
+    plan = make_plan()
+    assert edits.change_profile(plan, {"goal": "coding-specialist"}).description == "change the goal"
+    both = edits.change_profile(plan, {"goal": "coding-specialist", "role": "health-information-clerk"})
+    assert both.description == "edit the profile"
+    assert edits.change_profile(plan, {"goal": "rhit", "title": "Mine"}).description == "edit the profile"
+
+
 def test_undo_and_redo_with_nothing_to_do_return_none():
     history = edits.History(make_plan())
     assert history.undo() is None and history.redo() is None
