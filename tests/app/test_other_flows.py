@@ -30,12 +30,12 @@ async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
         assert app.plan.profile.healthcare_experience_years == 0
 
 
-async def test_enter_on_the_profile_pane_opens_the_editor_and_a_bad_number_is_refused(plan_path):
+async def test_p_on_the_profile_pane_opens_the_dialog_and_a_bad_number_is_refused(plan_path):
     app = open_app(plan_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         assert app.focused is app.query_one(ProfilePane)
-        await pilot.press("enter")
+        await pilot.press("p")
         assert isinstance(app.screen, ProfileEditorScreen)
         years = app.screen.query_one("#field-healthcare_experience_years")
         years.focus()
@@ -43,6 +43,17 @@ async def test_enter_on_the_profile_pane_opens_the_editor_and_a_bad_number_is_re
         assert isinstance(app.screen, ProfileEditorScreen)
         assert "is not a number" in screen_text(app)
         await pilot.press("escape")
+        assert app.plan.profile.healthcare_experience_years == 0
+
+
+async def test_the_dialog_refuses_years_out_of_range(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#field-healthcare_experience_years").focus()
+        await pilot.press("end", "backspace", *"75", "ctrl+s")
+        assert isinstance(app.screen, ProfileEditorScreen)
+        assert "75 is out of range" in screen_words(app)
         assert app.plan.profile.healthcare_experience_years == 0
 
 

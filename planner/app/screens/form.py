@@ -9,6 +9,7 @@ marked as such, so it is never lost by opening the editor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -148,7 +149,20 @@ class TermField(TextField):
 
 
 class NumberField(TextField):
-    """A number (of years)."""
+    """A number (of years), written in digits, optionally within a range."""
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        original: Any,
+        hint: str = "",
+        low: float | None = None,
+        high: float | None = None,
+    ) -> None:
+        self.low = low
+        self.high = high
+        super().__init__(name, label, original, hint)
 
     def value(self) -> Any:
         if not self.touched:
@@ -158,14 +172,28 @@ class NumberField(TextField):
         number = float(self.text)
         return int(number) if number.is_integer() else number
 
+    def _range(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"from {self.low:g} to {self.high:g}"
+        if self.low is not None:
+            return f"of {self.low:g} or more"
+        return f"of {self.high:g} or less"
+
     def problem(self) -> str | None:
         if not self.touched or not self.text:
             return None
-        try:
-            float(self.text)
-        except ValueError:
-            return f'"{shown(self.text)}" is not a number.'
+        bounded = self.low is not None or self.high is not None
+        if not DIGITS.fullmatch(self.text):
+            within = f", {self._range()}" if bounded else ""
+            return f'"{shown(self.text)}" is not a number; write {self.label.lower()} in digits{within}.'
+        number = float(self.text)
+        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
+            return f"{self.text} is out of range: {self.label.lower()} must be {self._range()}."
         return None
+
+
+DIGITS = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
+"""A number as a person writes one in digits: 2, 1.5, .5 (not 1e3, inf or nan, which float() takes)."""
 
 
 class ChoiceField(FormField):

@@ -49,10 +49,20 @@ def profile_fields(plan: Plan, with_title: bool = True) -> list[FormField]:
             "Years in care",
             get("healthcare_experience_years"),
             "Years of health-care experience.",
+            low=0,
+            high=cat.parameters["max_experience_years"],
         ),
         TermField("starts", "Starts", get("starts"), "The plan's first term, e.g. 2027-fall.", required=True),
     ]
     return fields
+
+
+def profile_field(plan: Plan, name: str) -> FormField:
+    """The field that edits one profile field (by its name in the file), as the dialog has it."""
+    for field in profile_fields(plan, with_title=False):
+        if field.name == name:
+            return field
+    raise KeyError(name)
 
 
 class ProfileEditorScreen(FormScreen):
