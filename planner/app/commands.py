@@ -18,7 +18,12 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Shorten item", "End the selected item a term earlier.", "resize_item(-1)"),
     ("Undo", "Undo the last edit.", "undo"),
     ("Redo", "Redo the edit you undid.", "redo"),
-    ("Edit profile", "Edit where you stand, your goal and the plan's title.", "edit_profile"),
+    ("Edit profile", "Edit where you stand, your goal and the plan's title, in a dialog.", "edit_profile"),
+    (
+        "Edit profile here",
+        "Go to the Profile pane: Up/Down choose a field, Enter edits it in place.",
+        "focus_pane('profile')",
+    ),
     ("Show source", "The seed sentences behind the selected diagnostic or item.", "show_source"),
     (
         "Go to diagnostic's item",

@@ -109,3 +109,24 @@ def test_waived_and_approved(snap_compare, size):
     app = PlannerApp("plan.toml", load(str(PLANS / "clerk-to-technician.toml")), today=TODAY)
     app.fixed_date = datetime.date(2026, 12, 3)
     assert snap_compare(app, terminal_size=size, press=["A", *"J. Kim, advisor", "enter", "4"])
+
+
+async def type_bad_years_in_place(pilot) -> None:
+    """Edit Years in care in the Profile pane, type "two" and press Enter: the field stays open with
+    the problem under it (the input's cursor kept from blinking)."""
+    await pilot.press("1", "down", "down", "down", "down", "down", "down", "enter")
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.press("ctrl+u", *"two", "enter")
+    await pilot.pause()
+
+
+def test_profile_field_edited_in_place(snap_compare):
+    assert snap_compare(alex(), terminal_size=(120, 40), run_before=type_bad_years_in_place)
+
+
+def test_profile_unfolded_at_80x24_without_colour(snap_compare, monkeypatch):
+    """At 80 columns the Profile pane grows to show its rows while it has focus; the cursor is reversed."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(alex(), terminal_size=(80, 24), press=["1", "end", "up"])

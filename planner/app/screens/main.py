@@ -272,6 +272,11 @@ class MainScreen(AdvisorActions):
 
         self.app.push_screen(ProfileEditorScreen(app.plan), edited)
 
+    def on_profile_pane_edited(self, event: ProfilePane.Edited) -> None:
+        # A field edited in place in the Profile pane: one undoable edit, like the dialog's.
+        event.stop()
+        self.session.try_edit(edits.change_profile, event.values)
+
     def action_show_source(self) -> None:
         """Show the seed sentences behind the selected diagnostic (or the selected item's)."""
         from planner.app.screens.source import SourceScreen
