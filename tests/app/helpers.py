@@ -44,6 +44,14 @@ def screen_words(app: PlannerApp) -> str:
     return " ".join(" ".join(line.split()) for line in lines if line)
 
 
+def pane_words(app: PlannerApp, selector: str) -> str:
+    """The words inside one pane (its region of the screen), lines run together as `screen_words`."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    cropped = (line[region.x : region.right].strip(_EDGES) for line in lines)
+    return " ".join(" ".join(line.split()) for line in cropped if line)
+
+
 async def settle(pilot, until, tries: int = 50) -> None:
     """Let the app run until `until()` is true (work such as the palette's search is asynchronous)."""
     for _ in range(tries):
