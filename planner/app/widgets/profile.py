@@ -265,13 +265,14 @@ class ProfilePane(Vertical, can_focus=True):
         row.add_class("-editing")
         row.value.display = False
         await row.body.mount(widget, editing.note)
-        widget.focus()
+        widget.focus(scroll_visible=False)
         if isinstance(widget, Select):
             self.watch(widget, "expanded", self._select_closed, init=False)
             widget.action_show_overlay()
         elif isinstance(widget, Input):
             widget.cursor_position = len(widget.value)
-        row.scroll_visible(animate=False)
+        # Once it is laid out, the whole row in view (its label too) when the pane must scroll.
+        self.call_after_refresh(row.scroll_visible, animate=False, top=True)
 
     def accept(self) -> None:
         """Take the edited value: one edit through the screen, or the problem under the field."""
