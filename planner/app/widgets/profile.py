@@ -238,11 +238,6 @@ class ProfilePane(Vertical, can_focus=True):
         """Put the cursor on row `row` (-1: the last one)."""
         self.cursor = row if row >= 0 else len(self.rows) + row
 
-    @property
-    def selected_field(self) -> str:
-        """The field under the cursor (its name in the file)."""
-        return self.rows[self.cursor].field_name
-
     # --- editing in place ---------------------------------------------------------------------
 
     async def action_edit_field(self) -> None:
