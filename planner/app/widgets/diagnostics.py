@@ -194,7 +194,10 @@ class DiagnosticsPane(Vertical):
         if not detail.display:
             return  # not on screen at this size
         if diagnostic is None:
-            detail.update(Text("No diagnostics: the plan follows every rule the planner knows."))
+            # The list above already says there are none; the detail has nothing to add.
+            if getattr(self, "_detail_plain", None) != "":
+                self._detail_plain = ""
+                detail.update(Text(""))
             return
         text = Text()
         if diagnostic.waived is not None:
