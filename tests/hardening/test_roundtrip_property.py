@@ -88,3 +88,26 @@ def test_model_to_toml_to_model_is_the_identity(document: dict) -> None:
     again = parse_plan(text_once, "generated.toml")
     assert again.to_toml() == plan.to_toml()
     assert dumps(again) == text_once
+
+
+def _json_ready(value):
+    """Dates and times as the digest writes them, for json.dumps."""
+    if isinstance(value, dict):
+        return {key: _json_ready(entry) for key, entry in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(entry) for entry in value]
+    if hasattr(value, "isoformat"):
+        return {"$date": value.isoformat()}
+    return value
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_the_digest_text_is_exactly_canonical_json(document: dict) -> None:
+    import json
+
+    from planner.core.digest import canonical
+
+    data = Plan.from_toml(document).to_toml()
+    expected = json.dumps(_json_ready(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert canonical(data) == expected
