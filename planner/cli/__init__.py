@@ -91,4 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """The console script's entry point."""
-    sys.exit(main())
+    status = main()
+    if len(sys.argv) > 1 and sys.argv[1] in COMMANDS:
+        # A command has done all it will do: leave without tearing the interpreter down, which
+        # costs `planner check` about 4 ms of its ~30 (the app's path exits the usual way).
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, OSError):
+            pass
+        os._exit(status)
+    sys.exit(status)
