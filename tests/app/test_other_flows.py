@@ -7,7 +7,9 @@ from planner.app.screens.source import SourceScreen
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import open_app, screen_text, screen_words, settle
+from tests.app.helpers import FIXTURES, open_app, pane_words, screen_text, screen_words, settle
+
+PLANS = FIXTURES.parent.parent / "plans"
 
 
 async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
@@ -83,6 +85,28 @@ async def test_selecting_a_diagnostic_goes_to_its_item(plan_path):
         assert timeline.selected_item.id == "rhit-exam"
         await pilot.press("4", "down", "down", "enter")
         assert timeline.selected_item.id == "aas"
+
+
+async def test_when_tall_the_selected_diagnostic_is_shown_in_full_below_the_list(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "down")
+        await pilot.pause()
+        words = pane_words(app, "DiagnosticsPane")
+        assert "error rhit-exam-needs-cahiim-associate on rhit-exam:" in words
+        assert "(P5; s shows the source)" in words
+
+
+async def test_a_plan_with_no_diagnostics_says_so_once_and_shows_no_empty_detail(tmp_path):
+    path = tmp_path / "coding.toml"
+    path.write_bytes((PLANS / "coding-specialist.toml").read_bytes())
+    app = open_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.review.diagnostics == []
+        words = pane_words(app, "DiagnosticsPane")
+        assert words.count("No diagnostics") == 1
+        assert "╍" not in words  # the rule above the (empty) detail is hidden too
 
 
 async def test_a_diagnostic_on_the_plan_goes_to_the_profile(plan_path):

@@ -193,6 +193,8 @@ class DiagnosticsPane(Vertical):
         detail = self.query_one("#diagnostic-detail", Static)
         if not detail.display:
             return  # not on screen at this size
+        # With nothing selected, the detail and its rule are hidden; the room they keep stays.
+        detail.set_class(diagnostic is None, "-empty")
         if diagnostic is None:
             # The list above already says there are none; the detail has nothing to add.
             if getattr(self, "_detail_plain", None) != "":
