@@ -1,7 +1,7 @@
 """Opening a plan: the four panes, titled as the docs name them, show the plan and what the core says."""
 
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import open_app, screen_text
+from tests.app.helpers import FIXTURES, open_app, pane_words, screen_text
 
 
 async def test_the_four_panes_show_the_plan_at_80x24(plan_path):
@@ -63,3 +63,37 @@ async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_col
         # Monochrome would grey the terminal's default colours into black on black.
         assert any(isinstance(f, NoColor) for f in app._filters)
         assert not any(isinstance(f, Monochrome) for f in app._filters)
+
+
+async def test_at_80_columns_a_selected_item_out_of_view_comes_into_view_with_its_title(tmp_path):
+    path = tmp_path / "coding.toml"
+    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Certified Prof" not in pane_words(app, "TimelinePane")  # 2032 is off to the right
+        timeline = app.query_one(TimelinePane)
+        await pilot.press("3", *["down"] * [item.id for item in timeline.rows].index("cpc"))
+        assert timeline.selected_item.id == "cpc"
+        await pilot.pause()
+        assert "Certified Prof" in pane_words(app, "TimelinePane")
+        await pilot.press("home")
+        await pilot.pause()
+        assert "AAS Healt" in pane_words(app, "TimelinePane")
+
+
+async def test_left_and_right_scroll_the_timeline_by_a_term(tmp_path):
+    path = tmp_path / "coding.toml"
+    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[5]
+        assert "2026" in header and "◀" not in header  # nothing off to the left yet
+        await pilot.press("3", *["right"] * 6)
+        await pilot.pause()
+        header = screen_text(app).splitlines()[5]
+        assert "2026" not in header and "2033" in header and "◀" in header
+        await pilot.press(*["left"] * 6)
+        await pilot.pause()
+        assert "2026" in screen_text(app).splitlines()[5]

@@ -237,7 +237,8 @@ class TimelinePane(CursorRows):
         super().watch_cursor(old, new)
 
     def _scroll_terms_to(self, item: Item | None) -> bool:
-        """Scroll sideways as little as needed to show the item's first term; True when it scrolled."""
+        """Scroll sideways as little as needed to show the item's bar and title (its start, at
+        least, when the whole does not fit); True when it scrolled."""
         if item is None or item.start is None:
             return False
         width = self.scrollable_content_region.width
@@ -246,12 +247,28 @@ class TimelinePane(CursorRows):
         before = self.term_scroll
         visible = self._visible_terms(width)
         column = item.start.index - self.first_term
+        terms_needed = min(self._terms_to_show(item, self._cell(width)), visible)
         if column < self.term_scroll:
             self.term_scroll = column
-        elif column >= self.term_scroll + visible:
-            self.term_scroll = column - visible + 1
+        elif column + terms_needed > self.term_scroll + visible:
+            self.term_scroll = column + terms_needed - visible
         self._clamp_scroll(width)
         return self.term_scroll != before
+
+    def _terms_to_show(self, item: Item, cell: int) -> int:
+        """How many terms, from the item's start, its bar and title take (as `render_row` draws)."""
+        start = item.start.index if item.start is not None else 0
+        end = item.end.index if item.end is not None and item.end.index >= start else start
+        runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
+        bar = (end - start + 1) * cell
+        title = len(self._title(item))
+        if title <= bar or bar >= 10:
+            return end - start + 1  # the title fits in the bar (cut short there when long)
+        return runs_to - start + 1 + -(-(1 + title) // cell)
+
+    def _title(self, item: Item) -> str:
+        name = self._names.get(item.requirement or "", item.requirement or "")
+        return printable(item.title or name, one_line=True)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -327,8 +344,7 @@ class TimelinePane(CursorRows):
         today = self.today.index
         if first <= today <= last:
             line.write(left + (today - first) * cell + cell - 1, "┊", base + self._style("today-line"))
-        name = self._names.get(item.requirement or "", item.requirement or "")
-        text = printable(item.title or name, one_line=True)
+        text = self._title(item)
         if item.start is None:
             line.write(left, " (no start term: edit it to place it)", base + self._style("empty"))
             return line.strip()
