@@ -8,9 +8,9 @@ background thread. Undo keeps the records an edit replaced, never a copy of the 
 an edit costs the same on a plan of ten items or ten thousand.
 
 Builders (`add_item`, `change_item`, `move_item`, `resize_item`, `delete_item`, `take_step`,
-`take_steps`, `change_profile`, and the advisor's `add_comment`, `add_waiver`, `remove_waiver`,
-`sign`) return an `Edit`, or None when the edit would change nothing; they raise `EditRefused`
-with one sentence when it cannot be done. `History.do` applies it.
+`take_steps`, `change_profile`, and the advisor's `add_comment`, `delete_comment`, `add_waiver`,
+`remove_waiver`, `sign`) return an `Edit`, or None when the edit would change nothing; they
+raise `EditRefused` with one sentence when it cannot be done. `History.do` applies it.
 """
 
 from __future__ import annotations
@@ -402,6 +402,15 @@ def add_comment(
     comment = Comment(author=author, date=date, item=item, text=text)
     about = f" on {item}" if item else " on the plan"
     return InsertRecord(f"add a comment{about}", "comments", len(plan.comments), comment, item)
+
+
+def delete_comment(plan: Plan, comment: Comment) -> Edit:
+    """Delete this very comment (undo puts it back where it was)."""
+    for position, candidate in enumerate(plan.comments):
+        if candidate is comment:
+            about = f" on {comment.item}" if comment.item else " on the plan"
+            return RemoveRecord(f"delete a comment{about}", "comments", position, comment, None)
+    raise EditRefused("That comment is no longer in the plan.")
 
 
 def add_waiver(

@@ -134,6 +134,30 @@ async def test_a_comment_added_from_the_comments_screen_shows_there_at_once(plan
         assert "2 comments on this plan" in screen_text(app)
 
 
+async def test_d_on_the_comments_screen_deletes_the_comment_and_u_brings_it_back(plan_path):
+    app = advisor_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("C")
+        assert isinstance(app.screen, CommentsScreen)
+        assert "1 comment on this plan" in screen_text(app)
+        assert "d Delete" in screen_text(app)  # the key is in the footer
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.plan.comments == [] and app.modified
+        assert "0 comments on this plan" in screen_text(app)
+        assert "Book the exam" not in screen_words(app)
+        assert "Deleted the comment by J. Kim, advisor; u undoes it." in notices(app)
+        await pilot.press("d")  # nothing left to delete: said, and nothing breaks
+        assert "No comment is highlighted." in notices(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert [comment.item for comment in app.plan.comments] == ["rhit-exam"] and not app.modified
+        assert "Book the exam within six months of graduating." in screen_words(app)
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        assert "Book the exam within six months" in plan_path.read_text()
+
+
 # --- approvals --------------------------------------------------------------------------------
 
 

@@ -52,6 +52,29 @@ def test_a_comment_on_the_whole_plan_keeps_multi_line_text() -> None:
     assert "[[comments]]" in dumps(plan) and "item" not in plan.comments[-1].to_toml()
 
 
+def test_delete_a_comment_then_undo_puts_it_back_where_it_was() -> None:
+    plan = alex()
+    history = edits.History(plan)
+    history.do(edits.add_comment(plan, "J. Kim", "First.", None, DAY))
+    history.do(edits.add_comment(plan, "J. Kim", "Second.", None, DAY))
+    saved = dumps(plan)
+    history.mark_saved()
+    middle = plan.comments[-2]
+    history.do(edits.delete_comment(plan, middle))
+    assert middle not in plan.comments and [c.text for c in plan.comments][-1] == "Second."
+    assert history.modified and "First." not in dumps(plan)
+    history.undo()
+    assert dumps(plan) == saved and plan.comments[-2] is middle and not history.modified
+
+
+def test_deleting_a_comment_no_longer_in_the_plan_is_refused() -> None:
+    plan = alex()
+    comment = plan.comments[0]
+    edits.History(plan).do(edits.delete_comment(plan, comment))
+    with pytest.raises(edits.EditRefused, match="no longer in the plan"):
+        edits.delete_comment(plan, comment)
+
+
 @pytest.mark.parametrize(
     ("author", "text", "item", "refusal"),
     [

@@ -2,8 +2,9 @@
 
 The groups come in the timeline's order: the whole plan first, then each item by its start
 term, then comments on ids the plan no longer has. Within a group, comments keep the file's
-(chronological) order. c adds a comment about the highlighted one's item. Every name and text
-is the plan's data: printable, in `Text`, never markup.
+(chronological) order. c adds a comment about the highlighted one's item; d deletes the
+highlighted comment and u undoes it (the same undo as the plan's). Every name and text is the
+plan's data: printable, in `Text`, never markup.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.widgets.comments import comment_body, comment_heading, comments_by_item
+from planner.core import edits
 from planner.core.catalog import catalog
 from planner.core.model import Comment, Plan
 from planner.core.text import printable
@@ -70,6 +72,14 @@ class CommentsScreen(Screen[str | None]):
             tooltip="Add a comment about the highlighted one's item.",
         ),
         Binding(
+            "d,delete",
+            "delete_comment",
+            "Delete",
+            id="comments.delete",
+            tooltip="Delete the highlighted comment (u undoes it).",
+        ),
+        Binding("u,ctrl+z", "undo", "Undo", id="comments.undo", tooltip="Undo the last edit."),
+        Binding(
             "enter", "go", "Go to item", id="comments.go", tooltip="Show the comment's item in the timeline."
         ),
     ]
@@ -80,6 +90,8 @@ class CommentsScreen(Screen[str | None]):
         """The item whose comments are highlighted first (the timeline's selected item)."""
         self.about: list[str | None] = []
         """For each option, the item id its comment is on (None: on the whole plan)."""
+        self.comments: list[Comment | None] = []
+        """For each option, its comment (None: a group's heading)."""
 
     @property
     def plan(self) -> Plan:
@@ -95,14 +107,16 @@ class CommentsScreen(Screen[str | None]):
         self.show_comments()
         self.query_one(OptionList).focus()
 
-    def show_comments(self) -> None:
-        """Fill the list from the plan, highlighting the first comment about `item_id`."""
+    def show_comments(self, at: int | None = None) -> None:
+        """Fill the list from the plan, highlighting the first comment about `item_id` (or the
+        option at `at`, where a deleted comment was)."""
         plan = self.plan
         groups = comments_by_item(plan)
         order: list[str | None] = [None, *item_order(plan)]
         order += [key for key in groups if key not in order]
         options: list[Option | None] = []
         self.about = []
+        self.comments = []
         highlight = None
         for key in order:
             comments = groups.get(key)
@@ -112,11 +126,13 @@ class CommentsScreen(Screen[str | None]):
                 options.append(None)  # a separator: not an option, so `about` takes no entry
             options.append(Option(group_heading(plan, key), disabled=True))
             self.about.append(key)
+            self.comments.append(None)
             for comment in comments:
                 if highlight is None and key == self.item_id:
                     highlight = len(self.about)
                 options.append(Option(self.comment_prompt(comment)))
                 self.about.append(key)
+                self.comments.append(comment)
         listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options(options)
@@ -126,6 +142,9 @@ class CommentsScreen(Screen[str | None]):
         if not count:
             heading.append(": c adds one")
         self.query_one("#comments-heading", Static).update(heading)
+        if at is not None:
+            enabled = [n for n, option in enumerate(listing.options) if not option.disabled]
+            highlight = next((n for n in enabled if n >= at), enabled[-1] if enabled else None)
         if highlight is None:
             highlight = next((n for n, option in enumerate(listing.options) if not option.disabled), None)
         if highlight is not None:
@@ -164,3 +183,25 @@ class CommentsScreen(Screen[str | None]):
         main = next(screen for screen in self.app.screen_stack if isinstance(screen, MainScreen))
         self.item_id = self.highlighted_item
         main.ask_comment(self.item_id, then=self.show_comments)
+
+    def action_delete_comment(self) -> None:
+        """Delete the highlighted comment; u (here or on the plan) brings it back."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.comments) or self.comments[index] is None:
+            self.notify("No comment is highlighted.", timeout=3)
+            return
+        comment = self.comments[index]
+        if self.app.try_edit(edits.delete_comment, comment):  # type: ignore[attr-defined]
+            who = f" by {comment.author}" if isinstance(comment.author, str) and comment.author else ""
+            self.notify(f"Deleted the comment{who}; u undoes it.", timeout=4)  # notify makes it printable
+            self.show_comments(at=index)
+
+    def action_undo(self) -> None:
+        """Undo the last edit of the plan (a deleted comment comes back), and show the list again."""
+        edit = self.app.history.next_undo  # type: ignore[attr-defined]
+        if edit is None:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        self.app.undo()  # type: ignore[attr-defined]
+        self.notify(f"Undone: {edit.description}.", timeout=3)
+        self.show_comments()
