@@ -26,7 +26,8 @@ LEGEND = (
 ADVICE = (
     "The conversation with an advisor lives in the plan file. ✎ before an id marks an item with "
     "comments; those on the selected item show under the timeline where there is room, and C lists "
-    "them all (there, d deletes the highlighted one and u undoes it). A waived diagnostic is dimmed, marked (waived) and not counted. The approval state "
+    "them all (there, d deletes the highlighted one and u undoes it). A waived diagnostic is "
+    "dimmed, marked (waived) and not counted. The approval state "
     "(approved by whom and when, or out of date once the plan changes) is written under Diagnostics. Each of "
     "these is an edit: u undoes it, and saving writes it. In the palette (ctrl+p): Add comment, "
     "Show comments, Sign plan, Waive diagnostic, Remove waiver, Compare with another plan (this "
