@@ -6,7 +6,7 @@ Each test drives the app with keys and checks the plan and what the screen shows
 from planner.app.screens.item_editor import ItemEditorScreen
 from planner.app.widgets.timeline import TimelinePane
 from planner.core.terms import Term
-from tests.app.helpers import item_ids, open_app, screen_text
+from tests.app.helpers import FIXTURES, item_ids, open_app, pane_words, screen_text
 
 
 async def test_enter_on_a_next_step_takes_it_at_its_proposed_terms(plan_path):
@@ -34,7 +34,11 @@ async def test_t_takes_the_next_step_from_anywhere_and_all_steps_clear_the_path(
             "coding-specialist",
         ]
         await pilot.pause()
-        assert "Nothing is missing" in screen_text(app) and app.review.steps == []
+        assert app.review.steps == []
+        # The fixture's own errors remain (steps add what is missing; they fix nothing else).
+        assert "No milestone is missing on the way to Coding specialist, but the plan has" in pane_words(
+            app, "NextStepsPane"
+        )
 
 
 async def test_move_later_and_earlier_by_keys(plan_path):
@@ -175,3 +179,21 @@ async def test_choosing_a_milestone_from_the_catalog(plan_path):
         await pilot.pause()
         await pilot.press("ctrl+s")
         assert app.plan.items[-1].requirement == "rhit-exam"
+
+
+async def test_with_no_step_left_next_steps_points_to_the_errors_that_remain(tmp_path):
+    path = tmp_path / "coding.toml"
+    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Nothing is missing on the way to Coding specialist." in pane_words(app, "NextStepsPane")
+        await pilot.press("3", "home", "d")  # delete the degree: the exam after it has errors now
+        await pilot.pause()
+        assert app.review.steps == [] and app.review.counts["error"] == 2
+        words = pane_words(app, "NextStepsPane")
+        assert "No milestone is missing on the way to Coding specialist, but the plan has 2 errors" in words
+        assert "see Diagnostics (4)" in words
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing is missing on the way to Coding specialist." in pane_words(app, "NextStepsPane")

@@ -119,7 +119,7 @@ class MainScreen(AdvisorActions):
     def show_review(self, review: Review) -> None:
         """Draw a new review: marks, next steps, diagnostics."""
         self.timeline.show_review(review)
-        self.query_one(NextStepsPane).show_steps(review.plan, review.steps)
+        self.query_one(NextStepsPane).show_steps(review.plan, review.steps, review.counts["error"])
         self.query_one(DiagnosticsPane).show_review(review)
 
     def show_checking(self) -> None:

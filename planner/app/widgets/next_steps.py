@@ -42,14 +42,25 @@ class NextStepsPane(OptionList):
         self.steps: list[NextStep] = []
         self._shown: tuple | None = None
         self._wide: bool | None = None
+        self._errors = 0
 
     def _all_reasons(self) -> bool:
         return self.screen.has_class("-wide")
 
-    def show_steps(self, plan: Plan, steps: list[NextStep]) -> None:
-        """Show these steps; does nothing when they read as they already do."""
-        key = (plan.profile.goal, tuple((s.id, s.start.index, s.end.index, s.reason) for s in steps))
+    def show_steps(self, plan: Plan, steps: list[NextStep], errors: int = 0) -> None:
+        """Show these steps; does nothing when they read as they already do.
+
+        With no step left, the pane says so, and points to the `errors` the plan still has (a
+        milestone that a later one already covers is not proposed again, so a deleted degree
+        shows as an error on the exam rather than as a step).
+        """
+        key = (
+            plan.profile.goal,
+            tuple((s.id, s.start.index, s.end.index, s.reason) for s in steps),
+            errors if not steps else 0,
+        )
         self.steps = steps
+        self._errors = errors
         if key == self._shown and self._wide == self._all_reasons():
             return
         self._shown = key
@@ -72,6 +83,11 @@ class NextStepsPane(OptionList):
                 message = "The profile names no goal. Edit the profile (p) to choose one."
             else:
                 message = f"Nothing is missing on the way to {goal.name}."
+                if errors:
+                    message = (
+                        f"No milestone is missing on the way to {goal.name}, but the plan has "
+                        f"{errors} error{'' if errors == 1 else 's'}: see Diagnostics (4)."
+                    )
             self.add_option(Option(Text(message), disabled=True))
         self.border_subtitle = Content(f"{len(steps)} to go" if steps else "")
 
@@ -87,7 +103,7 @@ class NextStepsPane(OptionList):
         if self._wide is not None and self._wide != self._all_reasons() and self.steps:
             self._shown = None
             plan = self.app.plan  # type: ignore[attr-defined]
-            self.show_steps(plan, self.steps)
+            self.show_steps(plan, self.steps, self._errors)
 
     @property
     def selected_step(self) -> NextStep | None:
