@@ -6,7 +6,7 @@ Each test drives the app with keys and checks the plan and what the screen shows
 from planner.app.screens.item_editor import ItemEditorScreen
 from planner.app.widgets.timeline import TimelinePane
 from planner.core.terms import Term
-from tests.app.helpers import FIXTURES, item_ids, open_app, pane_words, screen_text
+from tests.app.helpers import item_ids, open_app, pane_words, screen_text
 
 
 async def test_enter_on_a_next_step_takes_it_at_its_proposed_terms(plan_path):
@@ -181,10 +181,8 @@ async def test_choosing_a_milestone_from_the_catalog(plan_path):
         assert app.plan.items[-1].requirement == "rhit-exam"
 
 
-async def test_with_no_step_left_next_steps_points_to_the_errors_that_remain(tmp_path):
-    path = tmp_path / "coding.toml"
-    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
-    app = open_app(path)
+async def test_with_no_step_left_next_steps_points_to_the_errors_that_remain(coding_plan):
+    app = open_app(coding_plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Nothing is missing on the way to Coding specialist." in pane_words(app, "NextStepsPane")

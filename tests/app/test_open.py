@@ -1,7 +1,7 @@
 """Opening a plan: the four panes, titled as the docs name them, show the plan and what the core says."""
 
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import FIXTURES, open_app, pane_words, screen_text
+from tests.app.helpers import open_app, pane_words, screen_text
 
 
 async def test_the_four_panes_show_the_plan_at_80x24(plan_path):
@@ -65,10 +65,8 @@ async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_col
         assert not any(isinstance(f, Monochrome) for f in app._filters)
 
 
-async def test_at_80_columns_a_selected_item_out_of_view_comes_into_view_with_its_title(tmp_path):
-    path = tmp_path / "coding.toml"
-    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
-    app = open_app(path)
+async def test_at_80_columns_a_selected_item_out_of_view_comes_into_view_with_its_title(coding_plan):
+    app = open_app(coding_plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Certified Prof" not in pane_words(app, "TimelinePane")  # 2032 is off to the right
@@ -82,10 +80,8 @@ async def test_at_80_columns_a_selected_item_out_of_view_comes_into_view_with_it
         assert "AAS Healt" in pane_words(app, "TimelinePane")
 
 
-async def test_left_and_right_scroll_the_timeline_by_a_term(tmp_path):
-    path = tmp_path / "coding.toml"
-    path.write_bytes((FIXTURES.parent.parent / "plans" / "coding-specialist.toml").read_bytes())
-    app = open_app(path)
+async def test_left_and_right_scroll_the_timeline_by_a_term(coding_plan):
+    app = open_app(coding_plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         header = screen_text(app).splitlines()[5]

@@ -7,9 +7,7 @@ from planner.app.screens.source import SourceScreen
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import FIXTURES, open_app, pane_words, screen_text, screen_words, settle
-
-PLANS = FIXTURES.parent.parent / "plans"
+from tests.app.helpers import open_app, pane_words, screen_text, screen_words, settle
 
 
 async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
@@ -97,10 +95,8 @@ async def test_when_tall_the_selected_diagnostic_is_shown_in_full_below_the_list
         assert "(P5; s shows the source)" in words
 
 
-async def test_a_plan_with_no_diagnostics_says_so_once_and_shows_no_empty_detail(tmp_path):
-    path = tmp_path / "coding.toml"
-    path.write_bytes((PLANS / "coding-specialist.toml").read_bytes())
-    app = open_app(path)
+async def test_a_plan_with_no_diagnostics_says_so_once_and_shows_no_empty_detail(coding_plan):
+    app = open_app(coding_plan)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.review.diagnostics == []
