@@ -171,3 +171,16 @@ async def test_the_palette_goes_to_the_pane_and_p_still_opens_the_dialog(plan_pa
         await settle(pilot, lambda: app.focused is app.query_one(ProfilePane))
         await pilot.press("p")
         assert isinstance(app.screen, ProfileEditorScreen)
+
+
+@pytest.mark.parametrize(
+    ("years", "words"), [(1, "1 yr in care"), (2, "2 yrs in care"), (1.5, "1.5 yrs in care")]
+)
+async def test_the_folded_profile_counts_years_in_plain_words(plan_path, years, words):
+    app = open_app(plan_path)
+    app.plan.profile.healthcare_experience_years = years
+    app.plan.profile.name = "Al"  # room on the line for the years
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "Al · " in line)
+        assert words in line

@@ -89,7 +89,7 @@ def summary(values: dict[str, str]) -> str:
     parts.append("no role" if values["Role"] == "none" else values["Role"])
     years = values["Years in care"]
     if years not in ("none", "0"):
-        parts.append(f"{years} yrs in care")
+        parts.append(f"{years} {'yr' if years == '1' else 'yrs'} in care")
     parts.append(values["Education"])
     if values["Holds"] != "none":
         parts.append(f"holds {values['Holds']}")
