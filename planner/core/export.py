@@ -386,25 +386,22 @@ def _diagnostic_md(diagnostic: Diagnostic) -> str:
 
 
 def _chart_lines(data: Report) -> list[str]:
-    """A text Gantt chart: one column of three characters per term."""
+    """A text Gantt chart: one column of three characters per term, whole years from spring (so
+    that every year's label has room above its terms)."""
     if not data.bars:
         return []
     width = min(24, max(len(bar.label) for bar in data.bars))
-    years = [" "] * (3 * len(data.chart_terms) + 4)
-    free = 0  # the first position the next year label may use
-    for column, term in enumerate(data.chart_terms):
-        # A year is written over its spring, or over the first column unless that is a lone fall.
-        if (term.season == "spring" or (column == 0 and term.season == "summer")) and 3 * column >= free:
-            years[3 * column : 3 * column + 4] = str(term.year)
-            free = 3 * column + 5
-    seasons = "".join({"spring": "Sp ", "summer": "Su ", "fall": "Fa "}[t.season] for t in data.chart_terms)
-    lines = [" " * (width + 1) + "".join(years).rstrip(), " " * (width + 1) + seasons.rstrip()]
+    pad = data.chart_terms[0].index % 3  # the terms of the first year before the chart's first
+    terms = [data.chart_terms[0].shift(-n) for n in range(pad, 0, -1)] + data.chart_terms
+    years = "".join(f"{term.year:<9}" for term in terms if term.season == "spring")
+    seasons = "".join({"spring": "Sp ", "summer": "Su ", "fall": "Fa "}[t.season] for t in terms)
+    lines = [" " * (width + 1) + years.rstrip(), " " * (width + 1) + seasons.rstrip()]
     fill = {"error": "!!!", "warning": "***"}
     for bar in data.bars:
         label = printable(bar.label, one_line=True)
         label = label if len(label) <= width else label[: width - 1] + "…"
-        cells = ["   "] * len(data.chart_terms)
-        for column in range(bar.first, bar.last + 1):
+        cells = ["   "] * len(terms)
+        for column in range(pad + bar.first, pad + bar.last + 1):
             cells[column] = fill.get(bar.mark, "===" if bar.status != "done" else "###")
         line = label.ljust(width) + " " + "".join(cells).rstrip()
         lines.append(line + (" >" if bar.continues else ""))
