@@ -537,6 +537,7 @@ h2 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid var(--
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; background: #f3f5f7; }
+th[scope="row"] { width: 1%; white-space: nowrap; }
 .glance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
 .glance dt { font-weight: 600; }
 .glance dd { margin: 0; }
