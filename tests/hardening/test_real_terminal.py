@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 
 import pytest
 
@@ -109,6 +110,23 @@ def test_a_dropped_session_keeps_the_edits_and_the_next_start_offers_them(tmp_pa
         term.press("ctrl+q")
         assert term.wait() == 0
     assert os.path.exists(recovered)  # kept: never deleted without the person's word
+
+
+def test_a_sigcont_that_no_suspend_asked_for_changes_nothing(tmp_path):
+    # The kernel sends SIGCONT with SIGHUP when the terminal goes away, and anyone may send one.
+    # Textual 8.2.8 then started application mode a second time, and the app could not exit.
+    path = copy_of_alex(tmp_path)
+    with Terminal(str(path)) as term:
+        assert term.wait_for("Diagnostics")
+        term.signal(signal.SIGCONT)
+        time.sleep(0.5)
+        term.press(">", ">", ">", ">")
+        term.settle()
+        term.press("ctrl+s")
+        term.settle()
+        term.press("ctrl+q")
+        assert term.wait(timeout=10) == 0, "the app did not exit (cleanly)"
+    assert str(load(str(path)).plan.item("aas").start) == "2029-spring"  # every key arrived once
 
 
 def test_a_byte_that_is_not_utf8_costs_nothing(tmp_path):
