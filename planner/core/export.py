@@ -385,6 +385,19 @@ def _diagnostic_md(diagnostic: Diagnostic) -> str:
     return line
 
 
+def _no_steps(result: Outcome) -> str:
+    """What the next steps section says when there are none (as the app's Next steps pane does)."""
+    if not result.goal_name:
+        return "The profile names no known goal."
+    errors = result.counts["error"]
+    if errors:
+        return (
+            f"No milestone is missing on the way to the goal, but the plan has {errors} "
+            f"error{'' if errors == 1 else 's'}: see Diagnostics."
+        )
+    return "Nothing is missing on the way to the goal."
+
+
 def _chart_lines(data: Report) -> list[str]:
     """A text Gantt chart: one column of three characters per term, whole years from spring (so
     that every year's label has room above its terms)."""
@@ -480,11 +493,7 @@ def markdown(data: Report) -> str:
         out.append(f"{number}. {md_inline(step.name)} ({md_inline(step.id)}), {when}.\\")
         out.append(f"   Why: {md_inline(step.reason)} ({step.source})")
     if not data.steps:
-        out.append(
-            "Nothing is missing on the way to the goal."
-            if result.goal_name
-            else "The profile names no known goal."
-        )
+        out.append(_no_steps(result))
     out.append("")
 
     out += ["## Comments", ""]
@@ -733,11 +742,7 @@ def html(data: Report) -> str:
             )
         out.append("</ol>")
     else:
-        empty = (
-            "Nothing is missing on the way to the goal."
-            if result.goal_name
-            else "The profile names no known goal."
-        )
+        empty = _no_steps(result)
         out.append(f'<p class="empty">{empty}</p>')
 
     out.append("<h2>Comments</h2>")

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from planner.core.digest import plan_digest
 from planner.core.export import CHART_TERMS, export, md_escape, report
 from planner.core.model import Approval, Comment, Item, Plan, Waiver
+from planner.core.nextsteps import next_steps
+from planner.core.validate import validate
 from tests.unit.advisor_plans import alex
 
 DAY = datetime.date(2026, 12, 3)
@@ -172,6 +174,22 @@ def test_the_markdown_chart_is_an_indented_code_block() -> None:
     assert "***************" in aas  # five terms, with a warning
     tech = next(row for row in rows if row.strip().startswith("tech "))
     assert "==================" in tech
+
+
+def test_with_no_step_left_the_report_points_to_the_errors_that_remain() -> None:
+    plan = alex()
+    for step in next_steps(plan):
+        plan.items.append(step.to_item())
+    assert "Nothing is missing on the way to the goal." in export(plan, "alex.toml")
+    # The degree goes; the exam after it stays, so no step is proposed, but errors appear.
+    plan.items = [item for item in plan.items if item.requirement != "associate-hit"]
+    assert next_steps(plan) == []
+    for format in ("markdown", "html"):
+        text = export(plan, "alex.toml", format)
+        assert "No milestone is missing on the way to the goal, but the plan has" in text
+        assert "Nothing is missing" not in text
+    errors = [d for d in validate(plan) if d.severity == "error"]
+    assert errors  # the sentence above is about these
 
 
 def test_an_empty_plan_still_makes_a_report() -> None:
