@@ -176,7 +176,8 @@ class PlannerApp(App[None]):
         return driver_class
 
     def catch_hang_ups(self) -> None:
-        """Keep unsaved edits when the terminal goes away (a dropped SSH session) or on SIGTERM.
+        """Keep unsaved edits when the terminal goes away (a dropped SSH session), on SIGTERM, and
+        on SIGINT from another process (ctrl+c is a key here, not a signal).
 
         Textual installs no handler for these, and without one the process dies at once.
         """
@@ -184,7 +185,7 @@ class PlannerApp(App[None]):
         import signal
 
         loop = asyncio.get_running_loop()
-        for name in ("SIGHUP", "SIGTERM"):
+        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
             number = getattr(signal, name, None)
             if number is None:
                 continue
@@ -196,7 +197,7 @@ class PlannerApp(App[None]):
     def hang_up(self, signal_name: str = "SIGHUP") -> None:
         """The session is ending without a word from the person: keep any unsaved edits, then exit.
 
-        After SIGTERM the terminal is still there, and is told where the edits are.
+        After SIGTERM or SIGINT the terminal is still there, and is told where the edits are.
         """
         kept = self.keeper.keep_now()
         message = None

@@ -81,7 +81,7 @@ def main() -> None:
     rows.append(("kill -9 in the middle of saves", test_kill_during_save.KILLS, "test_kill_during_save"))
     rows.append(("kill -9 of the app after an edit", 2, "test_real_terminal"))
     rows.append(("hangups (terminal closed) and SIGHUP", 2, "test_real_terminal"))
-    rows.append(("SIGTERM", 1, "test_real_terminal"))
+    rows.append(("SIGTERM and SIGINT", 2, "test_real_terminal"))
     rows.append(("SIGCONT that no suspend asked for (as on a hang-up)", 1, "test_real_terminal"))
     rows.append(("bytes that are not UTF-8 from the terminal", 2, "test_real_terminal"))
     rows.append(

@@ -84,7 +84,7 @@ def copy_of_alex(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("how", ["hangup", "SIGHUP", "SIGTERM"])
+@pytest.mark.parametrize("how", ["hangup", "SIGHUP", "SIGTERM", "SIGINT"])
 def test_a_dropped_session_keeps_the_edits_and_the_next_start_offers_them(tmp_path, how):
     path = copy_of_alex(tmp_path)
     before = path.read_text()
@@ -98,7 +98,7 @@ def test_a_dropped_session_keeps_the_edits_and_the_next_start_offers_them(tmp_pa
         else:
             term.signal(getattr(signal, how))
         assert term.wait(timeout=15) == 0, "the app did not exit (cleanly)"
-        if how == "SIGTERM":  # the terminal is still there: it is told where the edits are
+        if how in ("SIGTERM", "SIGINT"):  # the terminal is still there: it is told where the edits are
             assert term.wait_for("the unsaved edits are kept in", timeout=5)
     assert path.read_text() == before
     assert str(load(recovered).plan.item("aas").start) == "2028-spring"
