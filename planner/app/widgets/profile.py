@@ -191,10 +191,22 @@ class ProfilePane(Vertical, can_focus=True):
 
     def compose(self):
         yield self.summary_line
-        yield from self.rows
+        wide = dict((name, width) for width, name in self.app.HORIZONTAL_BREAKPOINTS).get("-wide", 0)
+        if self.app.size.width >= wide:
+            yield from self.rows  # on screen from the first frame
 
     def on_mount(self) -> None:
         self.rows[self.cursor].add_class("-cursor")
+        if not self.rows[0].parent:
+            # Folded to its summary line, the pane shows no row: they are mounted just after the
+            # first frame, which then comes about a sixth sooner (nine rows are 36 widgets to
+            # style), and long before a key could unfold the pane.
+            self.call_after_refresh(self.mount_rows)
+
+    async def mount_rows(self) -> None:
+        """Mount the rows, if they are not yet (the first unfolding or editing waits for it)."""
+        if not self.rows[0].parent and self.is_attached:
+            await self.mount_all(self.rows)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Under 110 columns the pane spans the screen's two grid columns, but Textual 8.2.8 sizes
@@ -246,6 +258,7 @@ class ProfilePane(Vertical, can_focus=True):
             return
         from planner.app.screens.profile_editor import profile_field
 
+        await self.mount_rows()
         row = self.rows[self.cursor]
         field = profile_field(self.plan, row.field_name)
         widget = field.widget
