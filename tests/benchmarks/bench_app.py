@@ -71,6 +71,10 @@ class Tmux:
             raise TimeoutError(f"never saw {text!r} from {command}")
         finally:
             self.run("kill-session", "-t", name)
+            # Let the program finish exiting before the next one starts: on two cores a planner
+            # still writing its way out (it handles SIGHUP) would slow the next start, and the
+            # runs alternate, so each side would pay for the other.
+            time.sleep(0.5)
 
     def key_latency(self, command: list[str], key: str, runs: int) -> list[float]:
         """Seconds from sending `key` until the screen changes, `runs` times, once the app is idle."""
