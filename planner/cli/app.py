@@ -17,7 +17,12 @@ def cmd_app(args: Sequence[str]) -> int:
     from planner.core.storage import PlanFileError, load
 
     if len(args) > 1:
-        raise UsageError("planner: name one plan file, or a command (check, next, new, fmt)")
+        from planner.cli import COMMANDS
+
+        commands = ", ".join(COMMANDS)
+        if not os.path.lexists(args[0]) and not args[0].endswith(".toml"):
+            raise UsageError(f"planner: {args[0]} is not a command; the commands are {commands}")
+        raise UsageError(f"planner: name one plan file, or a command ({commands})")
     own_plan = not args
     if own_plan:
         from planner.core.paths import user_plan_path

@@ -74,3 +74,19 @@ def test_a_mistyped_command_is_not_taken_for_a_new_plan(tmp_path, capsys, starte
     assert cli.main(["chek"]) == 2
     assert "chek is neither a command nor a plan file" in capsys.readouterr().err
     assert started == [] and not (tmp_path / "chek").exists()
+
+
+def test_a_mistyped_command_with_arguments_is_named_with_the_commands_there_are(tmp_path, capsys, started):
+    assert cli.main(["chekc", str(tmp_path / "p.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "planner: chekc is not a command; the commands are check, next, new, fmt, export," in err
+    assert started == []
+
+
+def test_two_plan_files_are_refused_in_one_sentence(tmp_path, capsys, started):
+    assert cli.main([str(tmp_path / "a.toml"), str(tmp_path / "b.toml")]) == 2
+    assert (
+        "planner: name one plan file, or a command (check, next, new, fmt, export, diff,"
+        in capsys.readouterr().err
+    )
+    assert started == []
