@@ -385,14 +385,13 @@ def diff_lines(result: PlanDiff, cat: Catalog | None = None) -> list[str]:
             lines.append(
                 f"item {item_change.label}: {change.field}: {literal(change.old)} -> {literal(change.new)}"
             )
-    for comment in result.comments_added:
-        lines.append(f"comment added: {_comment_summary(comment)}")
-    for comment in result.comments_removed:
-        lines.append(f"comment removed: {_comment_summary(comment)}")
-    for waiver in result.waivers_added:
-        lines.append(f"waiver added: {_waiver_summary(waiver)}")
-    for waiver in result.waivers_removed:
-        lines.append(f"waiver removed: {_waiver_summary(waiver)}")
+    for label, records, summary in (
+        ("comment added", result.comments_added, _comment_summary),
+        ("comment removed", result.comments_removed, _comment_summary),
+        ("waiver added", result.waivers_added, _waiver_summary),
+        ("waiver removed", result.waivers_removed, _waiver_summary),
+    ):
+        lines += [f"{label}: {summary(record)}" for record in records]
     for waiver_change in result.waivers_changed:
         where = f" on {literal(waiver_change.item)}" if waiver_change.item is not None else " on the plan"
         for change in waiver_change.changes:
@@ -400,18 +399,15 @@ def diff_lines(result: PlanDiff, cat: Catalog | None = None) -> list[str]:
                 f"waiver {literal(waiver_change.rule)}{where}: {change.field}: "
                 f"{literal(change.old)} -> {literal(change.new)}"
             )
-    for approval in result.approvals_added:
-        lines.append(f"approval added: {_approval_summary(approval)}")
-    for approval in result.approvals_removed:
-        lines.append(f"approval removed: {_approval_summary(approval)}")
-    for diagnostic in result.appeared:
-        lines.append(f"diagnostic appeared: {diagnostic_text(diagnostic)}")
-    for diagnostic in result.went_away:
-        lines.append(f"diagnostic went away: {diagnostic_text(diagnostic)}")
-    for diagnostic in result.now_waived:
-        lines.append(f"diagnostic now waived: {diagnostic_text(diagnostic)}")
-    for diagnostic in result.no_longer_waived:
-        lines.append(f"diagnostic no longer waived: {diagnostic_text(diagnostic)}")
+    lines += [f"approval added: {_approval_summary(approval)}" for approval in result.approvals_added]
+    lines += [f"approval removed: {_approval_summary(approval)}" for approval in result.approvals_removed]
+    for label, diagnostics in (
+        ("appeared", result.appeared),
+        ("went away", result.went_away),
+        ("now waived", result.now_waived),
+        ("no longer waived", result.no_longer_waived),
+    ):
+        lines += [f"diagnostic {label}: {diagnostic_text(diagnostic)}" for diagnostic in diagnostics]
     return lines
 
 

@@ -745,38 +745,27 @@ def html(data: Report) -> str:
         empty = _no_steps(result)
         out.append(f'<p class="empty">{empty}</p>')
 
-    out.append("<h2>Comments</h2>")
-    if data.comments:
-        out.append('<ul class="list">')
-        for comment in data.comments:
-            head = ", ".join(h(part) for part in (comment["date"], comment["author"]) if part)
-            about = f", on {h(comment['item'])}" if comment["item"] else ""
-            out.append(f'<li><strong>{head}</strong>{about}:<div class="pre">{h(comment["text"])}</div></li>')
-        out.append("</ul>")
-    else:
-        out.append('<p class="empty">None.</p>')
-
-    out.append("<h2>Waivers</h2>")
-    if data.waivers:
-        out.append('<ul class="list">')
-        for waiver in data.waivers:
-            where = f" on {h(waiver['item'])}" if waiver["item"] else " on the plan"
-            when = f", {h(waiver['date'])}" if waiver["date"] else ""
-            why = f": {h(waiver['reason'])}" if waiver["reason"] else ""
-            out.append(f"<li><code>{h(waiver['rule'])}</code>{where}, by {h(waiver['by'])}{when}{why}</li>")
-        out.append("</ul>")
-    else:
-        out.append('<p class="empty">None.</p>')
-
-    out.append("<h2>Approvals</h2>")
-    if data.approvals:
-        out.append('<ul class="list">')
-        for approval in data.approvals:
-            when = f", {h(approval['date'])}" if approval["date"] else ""
-            out.append(f"<li><strong>{h(approval['by'])}</strong>{when}: {h(approval['state'])}</li>")
-        out.append("</ul>")
-    else:
-        out.append('<p class="empty">None.</p>')
+    comments = []
+    for comment in data.comments:
+        head = ", ".join(h(part) for part in (comment["date"], comment["author"]) if part)
+        about = f", on {h(comment['item'])}" if comment["item"] else ""
+        comments.append(f'<strong>{head}</strong>{about}:<div class="pre">{h(comment["text"])}</div>')
+    waivers = []
+    for waiver in data.waivers:
+        where = f" on {h(waiver['item'])}" if waiver["item"] else " on the plan"
+        when = f", {h(waiver['date'])}" if waiver["date"] else ""
+        why = f": {h(waiver['reason'])}" if waiver["reason"] else ""
+        waivers.append(f"<code>{h(waiver['rule'])}</code>{where}, by {h(waiver['by'])}{when}{why}")
+    approvals = []
+    for approval in data.approvals:
+        when = f", {h(approval['date'])}" if approval["date"] else ""
+        approvals.append(f"<strong>{h(approval['by'])}</strong>{when}: {h(approval['state'])}")
+    for title, entries in (("Comments", comments), ("Waivers", waivers), ("Approvals", approvals)):
+        out.append(f"<h2>{title}</h2>")
+        if entries:
+            out += ['<ul class="list">', *(f"<li>{entry}</li>" for entry in entries), "</ul>"]
+        else:
+            out.append('<p class="empty">None.</p>')
 
     out.append(
         f"<footer>Made by planner from {h(data.file or 'a plan')}; full digest {h(data.digest)}.</footer>"

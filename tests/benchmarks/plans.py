@@ -12,21 +12,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from planner.core.catalog import catalog
 from planner.core.model import Plan
 from planner.core.terms import Term
 
-AREAS = [
-    "medical-terminology",
-    "anatomy-physiology",
-    "legal-aspects",
-    "health-data-standards",
-    "coding-abstraction",
-    "statistics",
-    "database-management",
-    "quality-improvement",
-    "computer-science",
-]
-SUBJECTS = ["biology", "math", "chemistry", "health", "computer-science"]
+AREAS = list(catalog().coursework_areas)
+SUBJECTS = list(catalog().high_school_subjects)
 SPECIALISATIONS = [
     ("coding-certification", "coding-specialist", "AAPC"),
     ("cancer-registry-certification", "cancer-registrar", "NCRA"),

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
+from planner.core.catalog import catalog
 from tests.unit.plan_builders import degree, exam, found, item, job, plan, quiet, rhit, the
 
-NINE = [
-    "medical-terminology",
-    "anatomy-physiology",
-    "legal-aspects",
-    "health-data-standards",
-    "coding-abstraction",
-    "statistics",
-    "database-management",
-    "quality-improvement",
-    "computer-science",
-]
+NINE = list(catalog().coursework_areas)  # the nine areas of P4, as requirements.md lists them
 
 # --- rhit-exam-needs-cahiim-associate -------------------------------------------------------
 
