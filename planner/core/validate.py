@@ -689,44 +689,95 @@ def after_not_respected(facts: Facts) -> Iterator[Finding]:
 
 
 def dependency_cycle(facts: Facts) -> Iterator[Finding]:
-    """One finding per cycle in `after`, on its first item in file order."""
+    """One finding per group of items that wait for each other (a strongly connected component
+    of `after`), on its first item in file order, naming one shortest circle through that item.
+
+    Tarjan's algorithm, without recursion: each item and each `after` entry is looked at a
+    bounded number of times, so a plan of any shape costs about as much as a chain of its size.
+    Circles are never enumerated (a ring where every item also waits for the first holds as many
+    circles as items): a group is one finding however many circles it holds.
+    """
     items = facts.by_id
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    reported: set[frozenset[str]] = set()
+    order: dict[str, int] = {}
+    for position, item in enumerate(facts.plan.items):
+        if item.id is not None:
+            order.setdefault(item.id, position)
+    for group in _waiting_groups(items):
+        first = min(group, key=order.__getitem__)
+        yield _cycle_finding(_shortest_circle(items, first, group))
+
+
+def _waiting_groups(items: dict[str, Item]) -> Iterator[set[str]]:
+    """The groups of items that wait for each other, round a circle (Tarjan's strongly connected
+    components of `after` of more than one item, or of one that waits for itself)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
     for root, root_item in items.items():
-        if root in state or not root_item.after:  # an item that waits for nothing closes no cycle
+        if root in index or not root_item.after:  # an item that waits for nothing closes no circle
             continue
-        path = [root]
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(root_item.after))]
-        state[root] = 1
-        while stack:
-            node, successors = stack[-1]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(root_item.after))]
+        while work:
+            node, successors = work[-1]
             for successor in successors:
                 if successor not in items:
                     continue
-                if state.get(successor) == 1:
-                    cycle = path[path.index(successor) :]
-                    if frozenset(cycle) not in reported:
-                        reported.add(frozenset(cycle))
-                        yield _cycle_finding(facts.plan, cycle)
-                elif successor not in state:
-                    state[successor] = 1
-                    path.append(successor)
-                    stack.append((successor, iter(items[successor].after or ())))
+                if successor not in index:
+                    index[successor] = low[successor] = len(index)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(items[successor].after or ())))
                     break
+                if successor in on_stack and index[successor] < low[node]:
+                    low[node] = index[successor]
             else:
-                state[node] = 2
-                path.pop()
-                stack.pop()
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    group = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.add(member)
+                        if member == node:
+                            break
+                    if len(group) > 1 or node in (items[node].after or ()):
+                        yield group
 
 
-def _cycle_finding(plan: Plan, cycle: list[str]) -> Finding:
-    """The cycle told from its first item in file order, back to it."""
-    order = {item.id: n for n, item in reversed(list(enumerate(plan.items)))}
-    first = min(cycle, key=lambda i: order.get(i, 0))
-    at = cycle.index(first)
-    ring = cycle[at:] + cycle[:at] + [first]
-    return "dependency-cycle", first, {"cycle": " waits for ".join(f'"{i}"' for i in ring)}
+def _shortest_circle(items: dict[str, Item], first: str, group: set[str]) -> list[str]:
+    """A shortest circle from `first` along `after` back to it, inside its group (breadth first)."""
+    came_from: dict[str, str] = {}
+    queue = [first]
+    for node in queue:  # the list grows as it is read: a queue
+        for successor in items[node].after or ():
+            if successor == first:
+                circle = [node]
+                while circle[-1] != first:
+                    circle.append(came_from[circle[-1]])
+                return [first, *reversed(circle[:-1])]
+            if successor in group and successor not in came_from:
+                came_from[successor] = node
+                queue.append(successor)
+    return [first]  # not reached: every member of a group is on a circle through `first`
+
+
+_CIRCLE_SHOWN = 10
+"""At most this many items are named in a circle's message; a longer one says how many it skips."""
+
+
+def _cycle_finding(circle: list[str]) -> Finding:
+    """The circle told from its first item, back to it; a long one with its middle counted, not named."""
+    named = [f'"{i}"' for i in circle]
+    if len(named) > _CIRCLE_SHOWN:
+        skipped = len(named) - _CIRCLE_SHOWN + 1
+        named = [*named[: _CIRCLE_SHOWN - 2], f"… {skipped:,} more …", named[-1]]
+    return "dependency-cycle", circle[0], {"cycle": " waits for ".join([*named, named[0]])}
 
 
 def bad_value(facts: Facts) -> Iterator[Finding]:

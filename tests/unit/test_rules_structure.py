@@ -205,6 +205,37 @@ def test_an_item_that_waits_for_itself() -> None:
     structural(the(plan(degree(after=["aas"])), "dependency-cycle"), "aas")
 
 
+def ring(size: int, hub: bool = False) -> Plan:
+    """Courses c0 .. c{size-1}, each waiting for the one before, c0 for the last (and, with `hub`,
+    each also waiting for c0)."""
+    courses = [
+        item(f"c{n}", "course", "2027-fall", area="medical-coding", after=[f"c{(n - 1) % size}"])
+        for n in range(size)
+    ]
+    if hub:
+        for course in courses[1:]:
+            course["after"].append("c0")
+    return plan(*courses)
+
+
+def test_a_ring_where_every_item_also_waits_for_the_first_is_one_finding_with_a_short_circle() -> None:
+    d = the(ring(300, hub=True), "dependency-cycle")  # it holds 300 circles: none is listed twice
+    structural(d, "c0")
+    assert '"c0" waits for "c299" waits for "c0"' in d.message
+
+
+def test_two_separate_circles_are_two_findings_each_on_its_first_item() -> None:
+    subject = plan(degree(after=["exam"]), exam(after=["aas"]), rhit(after=["rhit"]))
+    assert [d.item for d in found(subject, "dependency-cycle")] == ["aas", "rhit"]
+
+
+def test_a_long_circle_names_its_ends_and_counts_the_middle() -> None:
+    d = the(ring(2000), "dependency-cycle")
+    assert d.message.count('"c') == 10
+    assert '"c0" waits for "c1999" waits for' in d.message
+    assert "1,991 more" in d.message and d.message.endswith('"c1" waits for "c0".')
+
+
 def test_a_chain_and_a_diamond_are_no_cycle() -> None:
     subject = plan(degree(), exam(after=["aas"]), rhit(after=["exam", "aas"]))
     assert quiet(subject, "dependency-cycle")
