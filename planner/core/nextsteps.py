@@ -112,7 +112,87 @@ def next_steps(plan: Plan, cat: Catalog | None = None, today: Term | None = None
         )
         previous_id = step_id
         start = end.next()
+    steps = renewal_steps(plan, cat, steps, taken)
+    note_warnings(plan, cat, steps)
     return steps
+
+
+RENEWAL_REASON = (
+    "Continuing education units are typically required to renew credentials: this renews {what} "
+    "within its cycle, in the last term the cycle allows."
+)
+RENEWAL_SOURCE = "P9"
+
+AVOIDING = {
+    "employers-prefer-rhit": (
+        "Holding the RHIT credential before the job starts (a CAHIIM-accredited associate degree, "
+        "then the RHIT exam) would avoid it."
+    ),
+}
+"""What would avoid a warning that taking the steps as proposed leads to, by rule."""
+
+
+def _with_steps(plan: Plan, steps: list[NextStep]) -> Plan:
+    """A copy of the plan with every step taken (the plan itself is left alone)."""
+    from planner.core.edits import snapshot
+
+    trial = snapshot(plan)
+    trial.items.extend(step.to_item() for step in steps)
+    return trial
+
+
+def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[str]) -> list[NextStep]:
+    """`steps`, with continuing education for every credential the plan earns or holds, renewing
+    it in each cycle up to the plan's end (the end it has once the steps are taken), in term order."""
+    from planner.core.renewal import missing_renewals
+
+    name = cat.name_of("continuing-education")
+    added: list[NextStep] = []
+    for _round in range(8):  # a renewal by a credential's catalog id may serve another one too
+        needed = missing_renewals(Facts(_with_steps(plan, steps + added), cat))
+        if not needed:
+            break
+        seen: set[tuple[str, int]] = set()
+        for renewal in needed:
+            if (renewal.renews, renewal.term) in seen:
+                continue
+            seen.add((renewal.renews, renewal.term))
+            step_id = plan.new_item_id("continuing-education", taken)
+            taken.add(step_id)
+            term = Term(renewal.term)
+            credential = cat.name_of(renewal.credential)
+            what = (
+                f'the {credential} "{renewal.renews}"'
+                if renewal.item is not None
+                else f"the {credential} you hold"
+            )
+            reason = RENEWAL_REASON.format(what=what)
+            fields = {"renews": renewal.renews}
+            added.append(
+                NextStep(step_id, "continuing-education", term, term, fields, reason, RENEWAL_SOURCE, name)
+            )
+    if not added:
+        return steps
+    merged = [(step.start.index, 0, n, step) for n, step in enumerate(steps)]
+    merged += [(step.start.index, 1, n, step) for n, step in enumerate(added)]
+    return [entry[3] for entry in sorted(merged, key=lambda entry: entry[:3])]
+
+
+def note_warnings(plan: Plan, cat: Catalog, steps: list[NextStep]) -> None:
+    """Where taking the steps as proposed leads to a warning on a step's item, its reason says so,
+    and what would avoid it."""
+    from planner.core.validate import validate
+
+    if not steps:
+        return
+    by_id = {step.id: step for step in steps}
+    for diagnostic in validate(_with_steps(plan, steps), cat):
+        step = by_id.get(diagnostic.item or "")
+        if step is None or diagnostic.severity != "warning" or diagnostic.waived is not None:
+            continue
+        note = f" Taken as proposed, this step leads to a warning: {diagnostic.message}"
+        avoiding = AVOIDING.get(diagnostic.rule)
+        step.reason += note + (f" {avoiding}" if avoiding else "")
 
 
 def _first_missing(path: tuple[Step, ...], plan: Plan, facts: Facts) -> tuple[int, bool]:

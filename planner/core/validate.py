@@ -26,9 +26,17 @@ _NEVER = 10**9
 class Diagnostic:
     """One finding about a plan: which rule, on which item, in plain words, citing the seed."""
 
-    __slots__ = ("severity", "rule", "item", "message", "source", "waived")
+    __slots__ = ("severity", "rule", "item", "message", "source", "waived", "parameters")
 
-    def __init__(self, severity: str, rule: str, item: str | None, message: str, source: str | None) -> None:
+    def __init__(
+        self,
+        severity: str,
+        rule: str,
+        item: str | None,
+        message: str,
+        source: str | None,
+        parameters: dict[str, Any] | None = None,
+    ) -> None:
         self.severity = severity
         """"error", "warning" or "suggestion"."""
         self.rule = rule
@@ -39,6 +47,9 @@ class Diagnostic:
         """The seed paragraph(s), such as "P5"; None for plan-structure and sharing rules."""
         self.waived: Any = None
         """The Waiver that silences it, or None."""
+        self.parameters: dict[str, Any] = parameters or {}
+        """What the rule found, as its message's placeholders take it (field, value, start, ...);
+        fixes read it to know what to change."""
 
     def to_json(self) -> dict[str, Any]:
         """The diagnostic as `check --format json` prints it."""
@@ -985,7 +996,9 @@ def validate(plan: Plan, cat: Catalog | None = None, digest: str | None = None) 
         for rule_id, item, parameters in found:
             rule = rules[rule_id]
             diagnostics.append(
-                Diagnostic(rule.severity, rule_id, item, rule.message.format(**parameters), rule.source)
+                Diagnostic(
+                    rule.severity, rule_id, item, rule.message.format(**parameters), rule.source, parameters
+                )
             )
     apply_waivers(plan, diagnostics, cat)
     diagnostics.sort(key=lambda d: SEVERITY_ORDER[d.severity])

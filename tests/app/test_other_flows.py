@@ -200,7 +200,7 @@ async def test_new_plan_wizard_lays_out_the_timeline_and_writes_nothing_until_sa
         assert not path.exists()
         assert app.plan.profile.goal == "coding-specialist" and app.plan.profile.name == "Sam"
         assert app.plan.title == "Sam: Coding specialist"
-        assert len(app.plan.items) == 6 and app.review.errors == 0
+        assert len(app.plan.items) == 8 and app.review.errors == 0  # 6 on the path, 2 renewals
         assert "unsaved changes" in screen_text(app)
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()

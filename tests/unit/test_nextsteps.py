@@ -92,6 +92,11 @@ def laid_out(steps: list[NextStep]) -> list[tuple[str, str, str, dict[str, Any],
     ]
 
 
+def path_steps(subject: Plan, **options: Any) -> list[NextStep]:
+    """The next steps on the goal's path, without the continuing education proposed beside them."""
+    return [step for step in next_steps(subject, **options) if step.requirement != "continuing-education"]
+
+
 def empty(goal: str, starts: str = "2027-fall", **profile: Any) -> Plan:
     return plan(goal=goal, starts=starts, **profile)
 
@@ -105,7 +110,7 @@ def test_every_goal_is_expected() -> None:
 
 @pytest.mark.parametrize("goal", GOALS)
 def test_from_an_empty_plan_the_steps_are_the_goals_path(goal: str) -> None:
-    steps = next_steps(empty(goal))
+    steps = path_steps(empty(goal))
     assert laid_out(steps) == EXPECTED[goal]
     assert [step.requirement for step in steps] == [s.milestone.id for s in catalog().goals[goal].path]
     assert all(step.reason and step.name for step in steps)
@@ -113,7 +118,7 @@ def test_from_an_empty_plan_the_steps_are_the_goals_path(goal: str) -> None:
 
 @pytest.mark.parametrize("goal", GOALS)
 def test_each_step_waits_for_the_one_before_it(goal: str) -> None:
-    steps = next_steps(empty(goal))
+    steps = path_steps(empty(goal))
     assert "after" not in steps[0].fields
     for before, step in zip(steps, steps[1:], strict=False):
         assert step.fields["after"] == [before.id]
@@ -141,7 +146,7 @@ def test_the_rhit_example_of_cli_md_is_reproduced_exactly() -> None:
          ]}
         """
     )
-    steps = [step.to_json() for step in next_steps(empty("rhit"))]
+    steps = [step.to_json() for step in path_steps(empty("rhit"))]
     for step in steps:
         assert step["reason"].endswith(".") and len(step["reason"]) > 20
         step["reason"] = "…"
@@ -151,7 +156,7 @@ def test_the_rhit_example_of_cli_md_is_reproduced_exactly() -> None:
 
 def test_the_step_becomes_an_item_with_its_id_terms_and_fields() -> None:
     subject = empty("rhit")
-    first, second, _ = next_steps(subject)
+    first, second, _ = path_steps(subject)
     added = take(subject, first)
     assert added.to_toml() == {
         "id": "associate-hit",
@@ -169,7 +174,7 @@ def test_no_goal_no_steps() -> None:
 
 
 def test_without_a_start_term_the_steps_start_today() -> None:
-    steps = next_steps(plan(starts=None), today=Term.parse("2030-spring"))
+    steps = path_steps(plan(starts=None), today=Term.parse("2030-spring"))
     assert str(steps[0].start) == "2030-spring"
 
 
@@ -178,7 +183,7 @@ def test_ids_already_used_in_the_plan_are_not_reused() -> None:
         item("rhit", "course", "2026-fall", area="statistics"),
         item("rhit-exam", "course", "2026-fall", area="math"),
     )
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert [step.id for step in steps] == ["associate-hit", "rhit-exam-2", "rhit-2"]
     assert steps[2].fields["after"] == ["rhit-exam-2"]
     take_all(subject)
@@ -193,9 +198,9 @@ PREFIXES = [(goal, k) for goal in GOALS for k in range(1, len(catalog().goals[go
 @pytest.mark.parametrize(("goal", "k"), PREFIXES)
 def test_with_the_first_steps_taken_the_rest_follow_them(goal: str, k: int) -> None:
     subject = empty(goal)
-    for step in next_steps(subject)[:k]:
+    for step in path_steps(subject)[:k]:
         take(subject, step)
-    rest = next_steps(subject)
+    rest = path_steps(subject)
     assert laid_out(rest) == EXPECTED[goal][k:]
     assert rest[0].fields["after"] == [subject.items[-1].id]
     take_all(subject)
@@ -205,13 +210,13 @@ def test_with_the_first_steps_taken_the_rest_follow_them(goal: str, k: int) -> N
 @pytest.mark.parametrize(("goal", "k"), PREFIXES)
 def test_the_first_new_step_starts_after_the_latest_item_on_the_path(goal: str, k: int) -> None:
     subject = empty(goal)
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     shift = 4  # the items were taken later than proposed
     for step in steps[:k]:
         step.start, step.end = step.start.shift(shift), step.end.shift(shift)
         take(subject, step)
     latest = max(item.end or item.start for item in subject.items)
-    rest = next_steps(subject)
+    rest = path_steps(subject)
     assert rest[0].start == latest.next()
     assert len(rest) == len(steps) - k
     assert_clean(take_all(subject))
@@ -241,7 +246,7 @@ def profile_facts(goal: str, k: int, years: float) -> dict[str, Any]:
 @pytest.mark.parametrize(("goal", "k"), PREFIXES)
 def test_milestones_done_before_the_plan_are_not_proposed(goal: str, k: int) -> None:
     subject = empty(goal, **profile_facts(goal, k, years=2))
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert laid_out(steps)[0][0] == EXPECTED[goal][k][0]
     assert [step.requirement for step in steps] == [s.milestone.id for s in catalog().goals[goal].path[k:]]
     assert str(steps[0].start) == "2027-fall"
@@ -255,7 +260,7 @@ def test_a_role_on_the_path_counts_its_years(goal: str, years: float) -> None:
     position = next(n for n, step in enumerate(path) if step.experience)
     role = path[position].milestone.id
     subject = empty(goal, role=role, healthcare_experience_years=years)
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     if years >= 2:
         # two years in the role: the job is not proposed again
         assert [step.requirement for step in steps] == [s.milestone.id for s in path[position + 1 :]]
@@ -270,7 +275,7 @@ def test_a_role_on_the_path_counts_its_years(goal: str, years: float) -> None:
 def test_a_short_role_continues_after_the_items_already_planned() -> None:
     role = {"role": "health-information-technician", "healthcare_experience_years": 1}
     subject = plan(degree(), exam(after=["aas"]), rhit(after=["exam"]), goal="section-supervisor", **role)
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert [(s.requirement, str(s.start), str(s.end)) for s in steps] == [
         ("health-information-technician", "2030-spring", "2030-fall"),  # one year left of two
         ("section-supervisor", "2031-spring", "2032-fall"),
@@ -279,11 +284,11 @@ def test_a_short_role_continues_after_the_items_already_planned() -> None:
     subject = take_all(subject)
     assert_clean(subject)
     warnings = {d.rule for d in validate(subject) if d.severity == "warning"}
-    assert warnings == {"credential-renewal"}  # RHIT is held before the job, experience suffices
+    assert warnings == set()  # RHIT is held before the job, experience suffices, renewals are taken
 
 
 def test_holding_rhit_skips_the_degree_and_the_exam() -> None:
-    steps = next_steps(empty("coding-specialist", credentials=["rhit"]))
+    steps = path_steps(empty("coding-specialist", credentials=["rhit"]))
     assert steps[0].requirement == "health-information-technician" and str(steps[0].start) == "2027-fall"
 
 
@@ -291,7 +296,7 @@ def test_a_later_milestone_in_the_plan_covers_the_earlier_ones() -> None:
     subject = plan(
         job("coder", "health-information-technician", "2028-fall", "2030-summer"), goal="coding-specialist"
     )
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert [step.requirement for step in steps] == ["coding-certification", "coding-specialist"]
     assert str(steps[0].start) == "2030-fall" and steps[0].fields["after"] == ["coder"]
 
@@ -302,7 +307,7 @@ def test_a_job_without_end_on_the_path_runs_to_the_plans_end_and_the_next_step_f
     subject = plan(
         degree(), exam(after=["aas"]), rhit(after=["exam"]), tech, course, goal="coding-specialist"
     )
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert [(step.requirement, str(step.start)) for step in steps] == [
         ("coding-certification", "2032-spring"),
         ("coding-specialist", "2032-summer"),
@@ -313,7 +318,7 @@ def test_a_job_without_end_on_the_path_runs_to_the_plans_end_and_the_next_step_f
 
 def test_a_degree_not_accredited_by_cahiim_does_not_count_as_the_step() -> None:
     subject = plan(degree(accredited_by=None))
-    steps = next_steps(subject)
+    steps = path_steps(subject)
     assert [step.id for step in steps] == ["associate-hit", "rhit-exam", "rhit"]
     assert steps[0].fields == {"accredited_by": "CAHIIM"}
 
@@ -353,12 +358,70 @@ def test_taking_the_rest_of_a_partly_taken_path_leaves_no_error(
     profile: dict[str, Any], k: int, late: int
 ) -> None:
     subject = plan(**profile)
-    for step in next_steps(subject)[:k]:
+    for step in path_steps(subject)[:k]:
         step.start, step.end = step.start.shift(late), step.end.shift(late)
         take(subject, step)
-    rest = next_steps(subject)
+    rest = path_steps(subject)
     if subject.items and rest:
         assert rest[0].start > max(item.end or item.start for item in subject.items)
     take_all(subject)
     assert not has_errors(validate(subject)), [d for d in validate(subject) if d.severity == "error"]
     assert next_steps(subject) == []
+
+
+# --- continuing education and warnings the steps lead to ---------------------------------------
+
+RENEWALS = {
+    "rhit": [],
+    "coding-specialist": [("2031-fall", "rhit"), ("2033-fall", "rhit")],
+    "cancer-registrar": [("2031-fall", "rhit"), ("2033-fall", "rhit")],
+    "privacy-security": [("2031-fall", "rhit"), ("2033-fall", "rhit")],
+    "section-supervisor": [("2031-fall", "rhit")],
+    "director-small-facility": [("2031-fall", "rhit")],
+    "director-large-facility": [("2031-fall", "rhit"), ("2033-fall", "rhit")],
+    "clerk-to-technician": [],
+}
+"""From an empty plan starting 2027-fall: the continuing education proposed, (term, renews)."""
+
+
+@pytest.mark.parametrize("goal", GOALS)
+def test_continuing_education_renews_each_credential_within_each_cycle(goal: str) -> None:
+    steps = next_steps(empty(goal))
+    renewals = [step for step in steps if step.requirement == "continuing-education"]
+    assert [(str(s.start), s.fields["renews"]) for s in renewals] == RENEWALS[goal]
+    assert all(s.start == s.end and s.source == "P9" and "renew" in s.reason for s in renewals)
+    assert [s.start for s in steps] == sorted(s.start for s in steps)  # in the order they happen
+    subject = take_all(empty(goal))
+    assert [d for d in validate(subject) if d.rule == "credential-renewal"] == []
+
+
+def test_a_credential_the_profile_holds_is_renewed_by_its_catalog_id() -> None:
+    subject = empty("coding-specialist", credentials=["rhit"], completed=["associate-hit", "rhit-exam"])
+    renewals = [s for s in next_steps(subject) if s.requirement == "continuing-education"]
+    assert [(str(s.start), s.fields["renews"]) for s in renewals] == [("2029-fall", "rhit")]
+    assert "you hold" in renewals[0].reason
+
+
+def test_continuing_education_already_planned_counts() -> None:
+    subject = take_all(empty("coding-specialist"))
+    del subject.items[-1]  # the last renewal: the plan now needs it again
+    (step,) = next_steps(subject)
+    assert (step.requirement, str(step.start)) == ("continuing-education", "2033-fall")
+
+
+def test_the_clerk_routes_technician_step_says_it_leads_to_a_warning_and_how_to_avoid_it() -> None:
+    *_, promoted = next_steps(empty("clerk-to-technician"))
+    assert promoted.requirement == "health-information-technician"
+    assert (
+        "leads to a warning" in promoted.reason and "before you hold the RHIT credential" in promoted.reason
+    )
+    assert "associate degree" in promoted.reason and "would avoid it" in promoted.reason
+    others = next_steps(empty("rhit"))
+    assert all("leads to a warning" not in step.reason for step in others)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles)
+def test_taking_all_steps_from_any_profile_leaves_no_renewal_warning(profile: dict[str, Any]) -> None:
+    subject = take_all(plan(**profile))
+    assert [d for d in validate(subject) if d.rule == "credential-renewal"] == []
