@@ -24,8 +24,11 @@ def plan_files(paths: Sequence[str]) -> list[str]:
     return files
 
 
-def check_one(path: str) -> dict[str, Any]:
-    """Validate one file: {"file", "ok", "diagnostics"} or {"file", "ok": False, "error"}."""
+def check_one(path: str, with_fixes: bool = False) -> dict[str, Any]:
+    """Validate one file: {"file", "ok", "diagnostics"} or {"file", "ok": False, "error"}.
+
+    `with_fixes`: each diagnostic carries the fixes it offers (`"fixes": [{"title": ...}]`).
+    """
     from planner.core.storage import PlanFileError, load_plan
     from planner.core.validate import has_errors, validate
 
@@ -33,12 +36,27 @@ def check_one(path: str) -> dict[str, Any]:
         plan = load_plan(path)
     except PlanFileError as error:
         return {"file": path, "ok": False, "error": str(error)}
-    diagnostics = validate(plan)
-    return {
-        "file": path,
-        "ok": not has_errors(diagnostics),
-        "diagnostics": [d.to_json() for d in diagnostics],
-    }
+    cat = _pack_of(plan)
+    diagnostics = validate(plan, cat)
+    entries = [d.to_json() for d in diagnostics]
+    if with_fixes:
+        from planner.core.fixes import all_fixes
+
+        for entry, fixes in zip(entries, all_fixes(plan, cat, diagnostics), strict=True):
+            entry["fixes"] = [fix.to_json() for fix in fixes]
+    return {"file": path, "ok": not has_errors(diagnostics), "diagnostics": entries}
+
+
+def check_one_with_fixes(path: str) -> dict[str, Any]:
+    """`check_one` with the fixes each diagnostic offers (for `--format json`)."""
+    return check_one(path, with_fixes=True)
+
+
+def _pack_of(plan: Any) -> Any:
+    """The rules the plan is checked against."""
+    from planner.core.catalog import catalog
+
+    return catalog()
 
 
 PARALLEL_FROM = 64
@@ -98,9 +116,13 @@ def summary_line(result: dict[str, Any]) -> str:
 
 def cmd_check(args: Sequence[str]) -> int:
     """`planner check [--summary] [--format json] PLAN|DIR...`"""
-    options = parse("check", args, {"format": "format"}, {"summary"})
+    options = parse("check", args, {"format": "format"}, {"summary", "fix", "diff"})
     if not options.paths:
         raise UsageError("planner check: name at least one plan file or folder")
+    if options.diff and not options.fix:
+        raise UsageError("planner check: --diff goes with --fix (it shows what --fix would change)")
+    if options.fix and options.summary:
+        raise UsageError("planner check: --fix and --summary do not go together")
     files = plan_files(options.paths)
     status = OK
     for path in options.paths:
@@ -109,7 +131,11 @@ def cmd_check(args: Sequence[str]) -> int:
             status = BROKEN
     if options.summary:
         return max(status, check_summary(files, options.format == "json"))
-    results = check_all(files)
+    if options.fix:
+        from planner.cli.fix import fix_files
+
+        return max(status, fix_files(files, options.diff, options.format == "json"))
+    results = check_all(files, check_one_with_fixes if options.format == "json" else check_one)
     for result in results:
         if "error" in result:
             status = BROKEN

@@ -43,6 +43,8 @@ class Options:
         """As given; None when not given (the command's default applies)."""
         self.check = False
         self.summary = False
+        self.fix = False
+        self.diff = False
         self.textconv = False
         self.goal: str | None = None
         self.starts: str | None = None

@@ -199,12 +199,18 @@ class _Fixer:
 Fixer = Callable[[_Fixer, Diagnostic], "tuple[str, Edit] | None"]
 
 
+_KIND_WORDS = {"degree": "degree", "certificate-program": "program", "course": "course"}
+"""How a title names an item of these kinds (the milestone's full name is long)."""
+
+
 def _called(item: Item, cat: Catalog) -> str:
-    """An item in words: 'the RHIT exam', or 'the RHIT exam "exam-2"' when its id is its own."""
-    if item.requirement not in cat.milestones:
+    """An item in words: 'the RHIT exam', 'the degree "aas"' (with its id unless it is the
+    milestone's own)."""
+    milestone = cat.milestones.get(item.requirement or "")
+    if milestone is None:
         return f'the item "{item.id}"' if item.id else "the item"
-    name = _in_text(cat.name_of(item.requirement or ""))
-    if item.id and item.id != item.requirement:
+    name = _KIND_WORDS.get(milestone.kind) or _in_text(milestone.name)
+    if item.id and (item.id != item.requirement or milestone.kind in _KIND_WORDS):
         return f'the {name} "{item.id}"'
     return f"the {name}"
 
@@ -351,7 +357,8 @@ def _exam_after_degree(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit
     target = degree.end if early else degree.end + 1
     if target <= exam.start:
         return None
-    when = "in the degree's last term" if early else "after the degree ends"
+    degree_name = _called(degree.item, fixer.cat)
+    when = f"in the last term of {degree_name}" if early else f"after {degree_name} ends"
     title = f"Move {_called(exam.item, fixer.cat)} to {Term(target)}, {when}"
     return _move(fixer, exam.item, target, title)
 

@@ -94,6 +94,7 @@ def test_check_json_follows_the_contract(tmp_path, capsys) -> None:
         "item": "exam",
         "message": first["diagnostics"][0]["message"],
         "source": "P5",
+        "fixes": [],  # no degree in the plan: the remedy is the person's choice (fixes.md)
     }
     assert second == {"file": broken, "ok": False, "error": second["error"]}
     assert second["error"].startswith(f"{broken}, line 2, column ")

@@ -38,14 +38,14 @@ CASES: list[tuple[str, str | None, Callable[[], Plan], str, Check]] = [
         lambda: plan(
             degree(), exam(start="2029-spring", after=["aas"]), rhit(start="2029-summer", after=["exam"])
         ),
-        "2029-summer, after the degree ends",
+        '2029-summer, after the degree "aas" ends',
         lambda p: str(p.item("exam").start) == "2029-summer" and str(p.item("rhit").start) == "2029-fall",
     ),
     (
         "rhit-not-via-other-training",
         "exam",
         lambda: plan(degree(), clerk(), exam(start="2029-spring"), rhit()),
-        "after the degree ends",
+        'after the degree "aas" ends',
         lambda p: str(p.item("exam").start) == "2029-summer",
     ),
     (
