@@ -386,7 +386,7 @@ class PlannerApp(App[None]):
     def save(self, path: str | None = None, then=None, keep_theirs: bool = False) -> None:
         """Write the plan to `path` (default: its own file) in a thread; `then()` runs after success.
 
-        With `keep_theirs`, the file as it is on disk now is kept beside it (`PLAN.toml~`).
+        With `keep_theirs`, the file as it is on disk now is kept beside it (`PLAN.toml.~N~`).
         """
         from planner.core import storage
         from planner.core.paths import make_folder_for

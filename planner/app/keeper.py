@@ -116,8 +116,10 @@ class RecoveryKeeper:
 
                     make_folder_for(target)
                 began = time.monotonic()
-                write_recovery(wanted, self.app.path, target)  # type: ignore[arg-type]
+                written = write_recovery(wanted, self.app.path, target)  # type: ignore[arg-type]
                 self._cost = time.monotonic() - began
+                if written != target and self.file == target:
+                    self.file = written  # a link took the name: the edits are kept at the next one
         except (PlanFileError, OSError) as error:
             return error
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -34,7 +35,7 @@ def _looks_like_plan(path: str) -> bool:
 def cmd_export(args: Sequence[str]) -> int:
     """`planner export [--format markdown|html] [-o FILE] PLAN`"""
     from planner.core.export import export
-    from planner.core.storage import PlanFileError, load_plan, write_atomic
+    from planner.core.storage import PlanFileError, load_plan, mode_beside, write_atomic
 
     options = parse(
         "export",
@@ -67,8 +68,11 @@ def cmd_export(args: Sequence[str]) -> int:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return OK
+    mode = mode_beside(path)  # a report holds the plan's content: no wider than the plan's mode
+    if os.path.exists(output):
+        mode &= stat.S_IMODE(os.stat(output).st_mode)
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"), mode)
     except PlanFileError as error:
         complain(str(error))
         return BROKEN

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from typing import Any
 
 from planner.core.model import Plan
@@ -44,9 +45,11 @@ def recovery_files(path: str) -> list[str]:
         if pattern.fullmatch(entry):
             full = os.path.join(folder, entry)
             try:
-                found.append((os.stat(full).st_mtime_ns, full))
+                info = os.lstat(full)
             except OSError:
                 continue
+            if stat.S_ISREG(info.st_mode):  # a link or anything else at the name is not one the planner wrote
+                found.append((info.st_mtime_ns, full))
     return [full for _mtime, full in sorted(found, reverse=True)]
 
 
@@ -67,12 +70,22 @@ def free_recovery_path(path: str) -> str:
 def write_recovery(plan: Plan, path: str, target: str | None = None) -> str:
     """Write `plan` (its unsaved edits) to `target`, by default the plan's first recovery name.
 
-    Written atomically, like a save. Returns the file written.
+    Written atomically, like a save, with a mode no wider than the plan's, and never through a
+    link: when a link holds `target` (put there after an earlier write, say), the edits go to
+    the next free recovery name instead. Returns the file written.
     """
-    from planner.core.storage import dumps, write_atomic
+    from planner.core.storage import LINK_TAKEN, PlanFileError, dumps, mode_beside, write_beside
 
     target = target or recovery_path(path)
-    write_atomic(target, dumps(plan).encode("utf-8"))
+    data = dumps(plan).encode("utf-8")
+    mode = mode_beside(os.path.realpath(path))
+    try:
+        write_beside(target, data, mode)
+    except PlanFileError as error:
+        if error.problem != LINK_TAKEN:
+            raise
+        target = free_recovery_path(path)
+        write_beside(target, data, mode)
     return target
 
 

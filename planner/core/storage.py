@@ -259,21 +259,24 @@ class Saved:
     def __init__(self, path: str, backup: str | None, mtime_ns: int, size: int, text: str) -> None:
         self.path = path
         self.backup = backup
-        """Where the previous version was kept (`PLAN.toml~`) because it held comments."""
+        """Where the previous version was kept (`PLAN.toml.~N~`) because it held comments."""
         self.mtime_ns = mtime_ns
         self.size = size
         self.text = text
 
 
+LINK_TAKEN = "a link is at this name, and the planner never writes through one, so nothing was written there"
+"""The sentence for a name beside a plan that a symbolic link holds."""
+
+
 def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_result:
     """Replace `path` with `data` atomically; on any failure the old file is untouched.
 
-    `path` is resolved through symlinks first, so a linked plan is saved through its link.
+    `path` is resolved through symlinks first, so a linked plan is saved through its link (the
+    file it names is replaced by a rename, never written into). The temporary file is created
+    with O_EXCL (never through a link), its mode set on its descriptor.
     """
-    import tempfile
-
     target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
     try:
         existing: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
@@ -285,6 +288,54 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
         raise PlanFileError(path, "the file is read-only, so the plan was not written over it")
     if mode is None:
         mode = existing if existing is not None else 0o666 & ~_umask()
+    return _write(path, target, data, mode, replace=True)
+
+
+def write_beside(path: str, data: bytes, mode: int, replace: bool = True) -> os.stat_result:
+    """Write a file the planner creates beside a plan (a backup, a recovery file, a report).
+
+    Never through a link: a name a symbolic link holds (even a dangling one) is refused with a
+    PlanFileError saying so (LINK_TAKEN), and the file is put in place by a rename (or, without
+    `replace`, a hard link that fails when the name is taken), which replaces a name and never
+    follows one, so a link swapped in after the check is replaced, not written through. Without
+    `replace`, a name any file holds is refused with FileExistsError. `mode` is the file's mode
+    (see `mode_beside`).
+    """
+    folder, name = os.path.split(path)
+    target = os.path.join(os.path.realpath(folder or "."), name)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise PlanFileError(path, f"the file cannot be written: {error.strerror or error}") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise PlanFileError(path, LINK_TAKEN)
+        if not replace:
+            raise FileExistsError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanFileError(
+                path, "something other than a file is at this name, so nothing was written there"
+            )
+    return _write(path, target, data, mode, replace=replace)
+
+
+def mode_beside(plan_path: str) -> int:
+    """The mode of a new file holding a plan's content: what the umask allows, and never more
+    than the plan's own bits (a 0600 plan gets 0600 copies). Without a plan on disk, the umask's."""
+    mode = 0o666 & ~_umask()
+    try:
+        return mode & stat.S_IMODE(os.stat(plan_path).st_mode)
+    except (OSError, ValueError):
+        return mode
+
+
+def _write(path: str, target: str, data: bytes, mode: int, replace: bool) -> os.stat_result:
+    """Write `data` to a temporary file beside `target`, check it, and put it at `target`."""
+    import tempfile
+
+    folder = os.path.dirname(target) or "."
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{os.path.basename(target)}.{os.getpid()}.", suffix=".tmp", dir=folder
@@ -298,12 +349,22 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        with open(temporary, "rb") as file:
+            os.fchmod(file.fileno(), mode)
+            written = os.fstat(file.fileno())
+        with open(temporary, "rb", opener=_open_no_follow) as file:  # read back what the disk holds
+            now = os.fstat(file.fileno())
+            if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
+                raise PlanFileError(path, "another program replaced the temporary file; nothing was written")
             if file.read() != data:
                 raise PlanFileError(path, "the saved copy read back differently; the plan was not replaced")
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        if replace:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target, data, mode)
     except PlanFileError:
+        _remove(temporary)
+        raise
+    except FileExistsError:
         _remove(temporary)
         raise
     except OSError as error:
@@ -316,14 +377,36 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
         raise
     _fsync_folder(folder)
     remove_stray_temporaries(target)
-    return os.stat(target)
+    return os.lstat(target)
+
+
+def _open_no_follow(name: str, flags: int) -> int:
+    return os.open(name, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def _link_new(temporary: str, target: str, data: bytes, mode: int) -> None:
+    """Give the temporary file the name `target`, which no file may hold (FileExistsError)."""
+    try:
+        os.link(temporary, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: create the name exclusively instead
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(target, flags, mode)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+    _remove(temporary)
 
 
 def remove_stray_temporaries(target: str) -> list[str]:
     """Delete temporary files that an interrupted save of `target` left behind.
 
     Temporaries are named `.NAME.PID.XXXX.tmp`; one whose process is gone is stray (a process
-    killed mid-save). Those of a live process are left alone: it may be saving right now.
+    killed mid-save). Those of a live process are left alone: it may be saving right now. Any
+    other name is harmless: a number no process can have is a process that is gone, and a name
+    that cannot be removed is left.
     """
     folder = os.path.dirname(target) or "."
     prefix = f".{os.path.basename(target)}."
@@ -336,7 +419,7 @@ def remove_stray_temporaries(target: str) -> list[str]:
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
         pid = name[len(prefix) :].split(".", 1)[0]
-        if not pid.isdigit() or _alive(int(pid)):
+        if not (pid.isascii() and pid.isdigit()) or _alive(int(pid)):
             continue
         try:
             os.unlink(os.path.join(folder, name))
@@ -347,13 +430,16 @@ def remove_stray_temporaries(target: str) -> list[str]:
 
 
 def _alive(pid: int) -> bool:
+    """True when a process `pid` may exist (0 and numbers beyond any process id are none)."""
     if pid == os.getpid():
         return True
+    if not 0 < pid < 2**31:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
+    except (OSError, OverflowError, ValueError):
         return True
     return True
 
@@ -384,23 +470,78 @@ def _fsync_folder(folder: str) -> None:
         os.close(descriptor)
 
 
+BACKUP = re.compile(r"\.~([1-9][0-9]{0,8})~")
+"""The suffix of a numbered backup: `PLAN.toml.~1~`, `PLAN.toml.~2~`, as Emacs writes them."""
+
+
+def backups(path: str) -> list[tuple[int, str]]:
+    """The numbered backups beside the plan at `path` (through its link), lowest number first."""
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    found = []
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return []
+    for entry in names:
+        if entry.startswith(name) and (match := BACKUP.fullmatch(entry[len(name) :])):
+            found.append((int(match[1]), os.path.join(folder, entry)))
+    return sorted(found)
+
+
+def keep_backup(path: str, data: bytes) -> str:
+    """Keep `data` (a version of the plan at `path`) as its next numbered backup; the file's name.
+
+    A backup is never written over: each version gets a new number, one past the highest there
+    is (a name a link or anything else holds is passed by). When the latest backup holds `data`
+    already, it is that file, and nothing is written. Its mode is no wider than the plan's.
+    """
+    existing = backups(path)
+    if existing:
+        latest = existing[-1][1]
+        try:
+            if not os.path.islink(latest) and os.path.getsize(latest) == len(data):
+                with open(latest, "rb") as file:
+                    if file.read(len(data) + 1) == data:
+                        return latest
+        except OSError:
+            pass
+    number = existing[-1][0] + 1 if existing else 1
+    base = os.path.realpath(path)
+    mode = mode_beside(base)
+    for attempt in range(number, number + 100):
+        try:
+            write_beside(f"{base}.~{attempt}~", data, mode, replace=False)
+        except FileExistsError:
+            continue  # another program took that name meanwhile: the next one
+        except PlanFileError as error:
+            if error.problem != LINK_TAKEN:
+                raise PlanFileError(
+                    path,
+                    f"the previous version cannot be kept beside it ({error.problem}), "
+                    "so the plan was not written",
+                ) from None
+            continue
+        return f"{base}.~{attempt}~"
+    raise PlanFileError(path, "no free name for a backup beside it, so the plan was not written")
+
+
 def save(plan: Plan, path: str, previous_text: str | None = None, keep_previous: bool = False) -> Saved:
     """Write `plan` to `path` in the canonical layout, atomically.
 
     `previous_text` is the file's text as it was read (None for a new file). When it held TOML
-    comments, which the canonical layout cannot keep, it is first kept beside the plan as
-    `PLAN~`, and `Saved.backup` says where. With `keep_previous` the file as it is on disk now is
-    kept there whatever it holds (saving over a version written by another program).
+    comments, which the canonical layout cannot keep, it is first kept beside the plan as its
+    next numbered backup (`PLAN.~1~`, see `keep_backup`), and `Saved.backup` says where. With
+    `keep_previous` the file as it is on disk now is kept so whatever it holds (saving over a
+    version written by another program).
     """
     text = dumps(plan)
     backup = None
     if keep_previous and os.path.exists(path):
-        backup = os.path.realpath(path) + "~"
         data, _info = read_bytes(path)
-        write_atomic(backup, data)
+        backup = keep_backup(path, data)
     elif previous_text is not None and previous_text != text and has_comments(previous_text):
-        backup = os.path.realpath(path) + "~"
-        write_atomic(backup, previous_text.encode("utf-8"))
+        backup = keep_backup(path, previous_text.encode("utf-8"))
     info = write_atomic(path, text.encode("utf-8"))
     return Saved(path, backup, info.st_mtime_ns, info.st_size, text)
 
@@ -412,7 +553,12 @@ def write_new(path: str, text: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise PlanFileError(path, "its folder does not exist")
-    write_atomic(path, text.encode("utf-8"))
+    try:  # a name taken meanwhile (by a link or a file) is refused, never written over
+        write_beside(path, text.encode("utf-8"), 0o666 & ~_umask(), replace=False)
+    except FileExistsError:
+        raise PlanFileError(
+            path, "the file exists already; choose another name (nothing was written)"
+        ) from None
 
 
 def changed_on_disk(path: str, text_read: str | None) -> bool:

@@ -41,7 +41,7 @@ async def test_saving_a_file_with_comments_keeps_the_old_text_beside_it_and_says
         await pilot.press("greater_than_sign", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        backup = plan_path.with_name(plan_path.name + "~")
+        backup = plan_path.with_name(plan_path.name + ".~1~")
         assert backup.read_text() == original
         assert "# my notes" not in plan_path.read_text()
         assert "previous version, comments and all" in notices(app)

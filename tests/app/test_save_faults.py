@@ -68,7 +68,7 @@ async def test_changed_on_disk_then_overwrite_keeps_theirs_beside(plan_path):
         assert not app.modified
         assert "Saved over the other version, which is kept in" in notices(app)
     assert str(load(str(plan_path)).plan.item("aas").start) == "2028-spring"
-    assert (plan_path.parent / "alex.toml~").read_text() == theirs
+    assert (plan_path.parent / "alex.toml.~1~").read_text() == theirs
 
 
 async def test_changed_on_disk_then_reload_takes_theirs(plan_path):
@@ -241,7 +241,7 @@ async def test_comments_are_kept_beside_as_tilde_and_said_once(plan_path):
         await save_and_wait(pilot, app, "greater_than_sign", "ctrl+s")
         await save_and_wait(pilot, app, "greater_than_sign", "ctrl+s")
         assert notices(app).count("TOML comments") == 1
-    assert (plan_path.parent / "alex.toml~").read_text() == original
+    assert (plan_path.parent / "alex.toml.~1~").read_text() == original
     assert "# my notes" not in plan_path.read_text()
 
 

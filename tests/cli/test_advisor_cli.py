@@ -107,7 +107,7 @@ def test_comment_keeps_the_old_file_when_it_held_toml_comments(tmp_path: Path, c
     path.write_text("# Alex's plan, by hand\n" + ALEX, encoding="utf-8")
     status, out, _ = run(capsys, "comment", path, "--author", "J. Kim", "Hi")
     assert status == 0 and "the previous version is in" in out
-    assert Path(str(path.resolve()) + "~").read_text(encoding="utf-8").startswith("# Alex's plan")
+    assert Path(str(path.resolve()) + ".~1~").read_text(encoding="utf-8").startswith("# Alex's plan")
 
 
 def test_comment_prints_plan_text_as_data(plan_file: Path, capsys) -> None:
@@ -223,6 +223,16 @@ def test_export_html_to_a_file(plan_file: Path, capsys, tmp_path: Path) -> None:
     # Again, over the old report, and in Markdown when asked.
     status, _, _ = run(capsys, "export", plan_file, "--format", "markdown", "--output", report)
     assert status == 0 and report.read_text(encoding="utf-8").startswith("# Alex")
+
+
+def test_a_report_of_a_private_plan_is_private(plan_file: Path, capsys, tmp_path: Path) -> None:
+    plan_file.chmod(0o600)
+    report = tmp_path / "alex.md"
+    assert run(capsys, "export", plan_file, "-o", report)[0] == 0
+    assert report.stat().st_mode & 0o777 == 0o600
+    report.chmod(0o644)  # written over: narrowed to the plan's
+    assert run(capsys, "export", plan_file, "-o", report)[0] == 0
+    assert report.stat().st_mode & 0o777 == 0o600
 
 
 def test_export_never_writes_over_a_plan(plan_file: Path, capsys, tmp_path: Path) -> None:

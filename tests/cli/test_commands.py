@@ -267,8 +267,8 @@ def test_fmt_keeps_a_commented_file_beside_the_plan(tmp_path, capsys) -> None:
     path = write(tmp_path, "p.toml", "# Advisor: see me\n" + PLAN)
     status, out, _ = run(capsys, "fmt", path)
     assert status == 0
-    assert f"the previous version is in {os.path.realpath(path)}~" in out
-    assert Path(path + "~").read_text().startswith("# Advisor: see me")
+    assert f"the previous version is in {os.path.realpath(path)}.~1~" in out
+    assert Path(os.path.realpath(path) + ".~1~").read_text().startswith("# Advisor: see me")
 
 
 def test_fmt_leaves_an_unreadable_file_untouched(tmp_path, capsys) -> None:

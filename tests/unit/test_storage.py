@@ -183,7 +183,7 @@ def test_a_file_with_comments_is_kept_beside_as_tilde(tmp_path: Path) -> None:
     path.write_text(original)
     loaded = load(str(path))
     saved = save(loaded.plan, str(path), loaded.text)
-    assert saved.backup == str(path) + "~"
+    assert saved.backup == str(path) + ".~1~"
     assert Path(saved.backup).read_text() == original
     assert "# my notes" not in path.read_text()
 
@@ -323,6 +323,102 @@ def test_saving_over_another_programs_version_keeps_it_beside(tmp_path: Path) ->
     plan = parse_plan(MINIMAL, "p")
     plan.title = "mine"
     saved = save(plan, str(path), MINIMAL, keep_previous=True)
-    assert saved.backup == str(path) + "~"
+    assert saved.backup == str(path) + ".~1~"
     assert Path(saved.backup).read_text() == MINIMAL + 'title = "theirs"\n'
     assert load(str(path)).plan.title == "mine"
+
+
+# --- files beside a plan: links, modes, numbered backups, stray names (issue 9) ---------------
+
+
+def commented(path: Path, note: str = "# my notes") -> str:
+    path.write_text(f"{note}\n" + MINIMAL)
+    return path.read_text()
+
+
+def test_a_backup_is_never_written_through_a_link_at_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    original = commented(path)
+    victim = tmp_path / "bashrc"
+    for name in ("plan.toml~", "plan.toml.~1~"):  # dangling links, to where a write would go
+        (tmp_path / name).symlink_to(victim)
+    loaded = load(str(path))
+    saved = save(loaded.plan, str(path), loaded.text)
+    assert not victim.exists()
+    assert saved.backup == str(path) + ".~2~"
+    assert Path(saved.backup).read_text() == original and not Path(saved.backup).is_symlink()
+
+
+def test_a_link_swapped_in_after_the_check_is_replaced_not_written_through(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "plan.toml.recovered"
+    victim = tmp_path / "authorized_keys"
+    victim.write_text("key\n")
+    real_write = storage._write
+
+    def swapped(path, where, data, mode, replace):
+        target.symlink_to(victim)  # another program wins the race between the check and the write
+        return real_write(path, where, data, mode, replace)
+
+    monkeypatch.setattr(storage, "_write", swapped)
+    storage.write_beside(str(target), b"edits\n", 0o600)
+    assert victim.read_text() == "key\n"
+    assert not target.is_symlink() and target.read_text() == "edits\n"
+
+
+def test_the_recovery_file_is_not_rewritten_through_a_link_put_there_after_its_first_write(
+    tmp_path: Path,
+) -> None:
+    from planner.core import recovery
+
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+    plan = parse_plan(MINIMAL, "p")
+    first = recovery.write_recovery(plan, str(path))
+    victim = tmp_path / "profile"
+    os.unlink(first)
+    Path(first).symlink_to(victim)
+    plan.title = "later edits"
+    written = recovery.write_recovery(plan, str(path), first)
+    assert not victim.exists()
+    assert written == str(path) + ".2.recovered" and load(written).plan.title == "later edits"
+    assert recovery.recovery_files(str(path)) == [written]  # the link is no recovery file
+
+
+def test_files_beside_a_private_plan_are_private(tmp_path: Path) -> None:
+    from planner.core import recovery
+
+    path = tmp_path / "plan.toml"
+    commented(path)
+    path.chmod(0o600)
+    loaded = load(str(path))
+    saved = save(loaded.plan, str(path), loaded.text)
+    written = recovery.write_recovery(loaded.plan, str(path))
+    for name in (saved.backup, written, str(path)):
+        assert stat.S_IMODE(os.stat(name).st_mode) == 0o600, name
+
+
+def test_numbered_backups_keep_every_version_and_no_duplicate(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    first = commented(path, "# first notes")
+    loaded = load(str(path))
+    save(loaded.plan, str(path), loaded.text)
+    second = commented(path, "# second notes")
+    loaded = load(str(path))
+    assert save(loaded.plan, str(path), loaded.text).backup == str(path) + ".~2~"
+    commented(path, "# second notes")
+    loaded = load(str(path))
+    assert save(loaded.plan, str(path), loaded.text).backup == str(path) + ".~2~"  # the same text
+    assert (tmp_path / "plan.toml.~1~").read_text() == first
+    assert (tmp_path / "plan.toml.~2~").read_text() == second
+    assert sorted(os.listdir(tmp_path)) == ["plan.toml", "plan.toml.~1~", "plan.toml.~2~"]
+
+
+@pytest.mark.parametrize("pid", ["99999999999999999999", "0", "٣", "-1"])
+def test_any_stray_temporary_name_beside_the_plan_is_harmless(tmp_path: Path, pid: str) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(MINIMAL)
+    (tmp_path / f".plan.toml.{pid}.abc.tmp").write_text("stray")
+    plan = parse_plan(MINIMAL, "p")
+    plan.title = "saved"
+    save(plan, str(path), MINIMAL)
+    assert load(str(path)).plan.title == "saved"

@@ -1,7 +1,7 @@
 """Saving to the plan's own file, asking first when another program changed it since it was read.
 
 The choices: save as another file (both versions kept), overwrite (the other version is kept
-beside as `PLAN.toml~`), reload (the edits here are dropped for the version on disk), cancel.
+beside as `PLAN.toml.~N~`), reload (the edits here are dropped for the version on disk), cancel.
 """
 
 from __future__ import annotations
