@@ -38,6 +38,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "An advisor's exception to the selected diagnostic, with who and why.",
         "waive_diagnostic",
     ),
+    ("Fix this", "Apply the fix the selected diagnostic offers (u takes it back).", "fix_diagnostic"),
+    ("Fix all", "Apply every fix the diagnostics offer, one after another, as one edit.", "fix_all"),
     (
         "Remove waiver",
         "Take away the waiver of the selected diagnostic (or a stale waiver).",

@@ -7,6 +7,8 @@ the review says. A review reads the plan and never changes it, so it can be made
 
 from __future__ import annotations
 
+from typing import Any
+
 from planner.core.catalog import catalog
 from planner.core.model import Item, Plan
 from planner.core.nextsteps import NextStep, next_steps
@@ -28,6 +30,7 @@ class Review:
         "worst",
         "runs_to",
         "approval",
+        "cat",
     )
 
     def __init__(
@@ -59,6 +62,8 @@ class Review:
         """For a job with no `end` (keyed by `id(item)`): the last term index it runs to."""
         self.approval = ApprovalState([], [])
         """Whose approvals hold for this version of the plan, and whose are out of date."""
+        self.cat: Any = None
+        """The rules it was checked against (fixes are worked out against the same)."""
 
     @property
     def errors(self) -> int:
@@ -75,6 +80,7 @@ def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
 
         digest = plan_digest(plan)  # once, for the approval state and approval-outdated alike
     result = Review(version, plan, validate(plan, cat, digest), next_steps(plan, cat, today))
+    result.cat = cat
     if digest is not None:
         result.approval = approval_state(plan, digest)
     if any(item.end is None for item in plan.items):

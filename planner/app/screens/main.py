@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList
 
 from planner.app.screens.advisor_actions import AdvisorActions
+from planner.app.screens.fix_actions import FixActions
 from planner.app.widgets.comments import CommentsPane
 from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
 from planner.app.widgets.header import PlanHeader
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
 
-class MainScreen(AdvisorActions):
+class MainScreen(FixActions, AdvisorActions):
     """The plan in four panes (and the comments on the selected item, where there is room)."""
 
     BINDINGS = [
@@ -100,6 +101,7 @@ class MainScreen(AdvisorActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one(DiagnosticsPane).fix_title = self.fix_title
         self.session.main_ready()
 
     # --- showing the plan ---------------------------------------------------------------------

@@ -6,6 +6,8 @@ approval state is written under the pane, so it is on screen at every size.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -96,6 +98,13 @@ class DiagnosticList(CursorRows):
             "s", "screen.show_source", "Source", id="show_source_here", tooltip="Show the sentence behind it."
         ),
         Binding(
+            "f",
+            "screen.fix_diagnostic",
+            "Fix",
+            id="fix_diagnostic",
+            tooltip="Apply its fix (u takes it back); Fix all, in the palette, applies every one.",
+        ),
+        Binding(
             "w",
             "screen.waive_diagnostic",
             "Waive",
@@ -159,7 +168,11 @@ class DiagnosticList(CursorRows):
 
 
 class DiagnosticsPane(Vertical):
-    """Always on screen: the counts in the title, the list, and the selected one in full."""
+    """Always on screen: the counts in the title, the list, and the selected one in full, with
+    the title of its fix (the screen works it out, through `fix_title`)."""
+
+    fix_title: Callable[[Diagnostic], str | None] | None = None
+    """The title of a diagnostic's fix, or None when it offers none."""
 
     def compose(self) -> ComposeResult:
         yield DiagnosticList(id="diagnostic-list")
@@ -176,10 +189,7 @@ class DiagnosticsPane(Vertical):
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
         self._set_title(counts_text(review, checking))
-        approval = approval_content(review.approval)
-        if approval.plain != getattr(self, "_approval_plain", None):
-            self._approval_plain = approval.plain
-            self.border_subtitle = approval
+        self._approval = approval_content(review.approval)
         self.query_one(DiagnosticList).show(review.diagnostics)
         self.show_detail()
 
@@ -191,6 +201,8 @@ class DiagnosticsPane(Vertical):
         """Show the selected diagnostic in full below the list (where there is room)."""
         diagnostic = self.query_one(DiagnosticList).selected
         detail = self.query_one("#diagnostic-detail", Static)
+        fix = self.fix_title(diagnostic) if diagnostic is not None and self.fix_title else None
+        self._show_subtitle(None if detail.display else fix)
         if not detail.display:
             return  # not on screen at this size
         # With nothing selected, the detail and its rule are hidden; the room they keep stays.
@@ -206,6 +218,10 @@ class DiagnosticsPane(Vertical):
             # First, so that who, when and why stay in view when the message is long.
             text.append_text(waiver_text(diagnostic.waived))
             text.append("\n")
+        if fix is not None:
+            text.append("Fix (f): ", style="bold")
+            text.append(printable(fix, one_line=True))
+            text.append("\n")
         text.append(f"{diagnostic.severity} {diagnostic.rule}", style="bold")
         text.append(f" on {where(diagnostic)}: ")
         text.append(printable(diagnostic.message))
@@ -214,6 +230,16 @@ class DiagnosticsPane(Vertical):
         if text.plain != getattr(self, "_detail_plain", None):
             self._detail_plain = text.plain
             detail.update(text)
+
+    def _show_subtitle(self, fix: str | None) -> None:
+        """The approval state under the pane, and the fix's title where the detail is not shown."""
+        approval = getattr(self, "_approval", None) or Content("")
+        if fix is not None:
+            parts: list[Content | str] = [approval, " · "] if approval.plain else []
+            approval = Content.assemble(*parts, ("f ", "bold"), "fixes: ", printable(fix, one_line=True))
+        if approval.plain != getattr(self, "_approval_plain", None):
+            self._approval_plain = approval.plain
+            self.border_subtitle = approval
 
     def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
         self.show_detail()
