@@ -107,11 +107,28 @@ def fix_all(plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic] | None =
     trial = snapshot(plan)
     current = list(diagnostics) if diagnostics is not None else validate(trial, cat)
     applied: list[Fix] = []
+    refused: set[tuple[str, str | None, str]] = set()
+    """Findings whose fix did not hold: not tried again until nothing else is left to fix."""
+    retried = False
     while len(applied) < FIX_ALL_LIMIT:
         fixer = _Fixer(trial, cat, current)
-        fix = next((found[0] for d in current if (found := fixer.fixes(d))), None)
+        fix = None
+        for diagnostic in current:
+            key = (diagnostic.rule, diagnostic.item, diagnostic.message)
+            if key in refused or not has_fix(diagnostic.rule) or diagnostic.waived is not None:
+                continue
+            found = fixer.fixes(diagnostic)
+            if found:
+                fix = found[0]
+                break
+            refused.add(key)
         if fix is None:
-            break
+            if not refused or retried:
+                break
+            refused.clear()  # what the fixes since made possible: one more look at every finding
+            retried = True
+            continue
+        retried = False
         fix.edit.apply(trial)
         applied.append(fix)
         current = fix.result

@@ -12,6 +12,7 @@ the path; each next one starts in the term after the one before it ends and wait
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from planner.core.catalog import Catalog, Step, catalog
@@ -148,29 +149,28 @@ def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[st
 
     name = cat.name_of("continuing-education")
     added: list[NextStep] = []
-    for _round in range(8):  # a renewal by a credential's catalog id may serve another one too
-        needed = missing_renewals(Facts(_with_steps(plan, steps + added), cat))
-        if not needed:
-            break
-        seen: set[tuple[str, int]] = set()
-        for renewal in needed:
-            if (renewal.renews, renewal.term) in seen:
-                continue
-            seen.add((renewal.renews, renewal.term))
-            step_id = plan.new_item_id("continuing-education", taken)
-            taken.add(step_id)
-            term = Term(renewal.term)
-            credential = cat.name_of(renewal.credential)
-            what = (
-                f'the {credential} "{renewal.renews}"'
-                if renewal.item is not None
-                else f"the {credential} you hold"
-            )
-            reason = RENEWAL_REASON.format(what=what)
-            fields = {"renews": renewal.renews}
-            added.append(
-                NextStep(step_id, "continuing-education", term, term, fields, reason, RENEWAL_SOURCE, name)
-            )
+    # One pass is enough: each credential's renewals are worked out whole, adding one never opens
+    # a stretch elsewhere, and none goes past the plan's end.
+    needed = missing_renewals(Facts(_with_steps(plan, steps), cat))
+    ids = _fresh_ids(plan, taken, "continuing-education")
+    seen: set[tuple[str, int]] = set()
+    for renewal in needed:
+        if (renewal.renews, renewal.term) in seen:
+            continue
+        seen.add((renewal.renews, renewal.term))
+        step_id = next(ids)
+        term = Term(renewal.term)
+        credential = cat.name_of(renewal.credential)
+        what = (
+            f'the {credential} "{renewal.renews}"'
+            if renewal.item is not None
+            else f"the {credential} you hold"
+        )
+        fields = {"renews": renewal.renews}
+        reason = RENEWAL_REASON.format(what=what)
+        added.append(
+            NextStep(step_id, "continuing-education", term, term, fields, reason, RENEWAL_SOURCE, name)
+        )
     if not added:
         return steps
     merged = [(step.start.index, 0, n, step) for n, step in enumerate(steps)]
@@ -178,13 +178,25 @@ def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[st
     return [entry[3] for entry in sorted(merged, key=lambda entry: entry[:3])]
 
 
+def _fresh_ids(plan: Plan, taken: set[str], base: str) -> Iterator[str]:
+    """`base`, `base-2`, ... that neither the plan nor `taken` uses (each is added to `taken`)."""
+    used = {item.id for item in plan.items if item.id} | taken
+    number = 1
+    while True:
+        candidate = base if number == 1 else f"{base}-{number}"
+        number += 1
+        if candidate not in used:
+            taken.add(candidate)
+            yield candidate
+
+
 def note_warnings(plan: Plan, cat: Catalog, steps: list[NextStep]) -> None:
     """Where taking the steps as proposed leads to a warning on a step's item, its reason says so,
     and what would avoid it."""
     from planner.core.validate import validate
 
-    if not steps:
-        return
+    if all(step.requirement == "continuing-education" for step in steps):
+        return  # continuing education leads to no warning: no need to check the plan again
     by_id = {step.id: step for step in steps}
     for diagnostic in validate(_with_steps(plan, steps), cat):
         step = by_id.get(diagnostic.item or "")

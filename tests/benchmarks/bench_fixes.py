@@ -1,0 +1,54 @@
+"""How long working out fixes and next steps take, beside validating the same plan (the floor).
+
+Run it as a script (pytest does not collect it):
+
+    python tests/benchmarks/bench_fixes.py [--repeat N]
+
+For plans of 50 and 1,000 items (`plans.make_plan`) it prints, in milliseconds, the median (and
+fastest) of: validate (the floor: every fix is checked by one validation of the fixed plan), the
+fix of the first diagnostic that offers one (what the app works out when a diagnostic is
+selected), every diagnostic's fixes (`check --format json`), Fix all, and the next steps (which
+now also propose continuing education and validate the plan with the steps taken).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from bench_validate import timings_ms  # noqa: E402
+
+from planner.core.catalog import catalog  # noqa: E402
+from planner.core.fixes import all_fixes, fix_all, fixes_for, has_fix  # noqa: E402
+from planner.core.nextsteps import next_steps  # noqa: E402
+from planner.core.validate import validate  # noqa: E402
+from plans import make_plan  # noqa: E402
+
+SIZES = (50, 1_000)
+
+
+def main(argv: list[str]) -> int:
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
+    cat = catalog()
+    print(f"median (fastest) of {repeat} runs, in milliseconds")
+    print(
+        f"{'items':>7} {'findings':>9} {'validate':>16} {'one fix':>16} {'all fixes':>18} {'fix all':>18} {'next steps':>16}"
+    )
+    for size in SIZES:
+        plan = make_plan(size, seed=1)
+        diagnostics = validate(plan, cat)
+        first = next((d for d in diagnostics if has_fix(d.rule) and d.waived is None), None)
+        figures = [timings_ms(lambda: validate(plan, cat), repeat)]
+        figures.append(timings_ms(lambda: first and fixes_for(plan, cat, diagnostics, first), repeat))
+        figures.append(timings_ms(lambda: all_fixes(plan, cat, diagnostics), max(1, repeat // 5)))
+        figures.append(timings_ms(lambda: fix_all(plan, cat, diagnostics), max(1, repeat // 5)))
+        figures.append(timings_ms(lambda: next_steps(plan, cat), repeat))
+        text = " ".join(f"{median:>9.1f} ({best:>6.1f})" for median, best in figures)
+        print(f"{size:>7,} {len(diagnostics):>9} {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
