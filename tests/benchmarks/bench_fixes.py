@@ -20,8 +20,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from bench_validate import timings_ms  # noqa: E402
 
-from planner.core.catalog import catalog  # noqa: E402
+from planner.core.catalog import Catalog, catalog  # noqa: E402
 from planner.core.fixes import all_fixes, fix_all, fixes_for, has_fix  # noqa: E402
+from planner.core.model import Plan  # noqa: E402
 from planner.core.nextsteps import next_steps  # noqa: E402
 from planner.core.validate import validate  # noqa: E402
 from plans import make_plan  # noqa: E402
@@ -29,24 +30,29 @@ from plans import make_plan  # noqa: E402
 SIZES = (50, 1_000)
 
 
+def measure(plan: Plan, cat: Catalog, repeat: int) -> str:
+    """The figures of one plan, as a line of the table."""
+    diagnostics = validate(plan, cat)
+    first = next((d for d in diagnostics if has_fix(d.rule) and d.waived is None), None)
+    slow = max(1, repeat // 5)
+    figures = [
+        timings_ms(lambda: validate(plan, cat), repeat),
+        timings_ms(lambda: first and fixes_for(plan, cat, diagnostics, first), repeat),
+        timings_ms(lambda: all_fixes(plan, cat, diagnostics), slow),
+        timings_ms(lambda: fix_all(plan, cat, diagnostics), slow),
+        timings_ms(lambda: next_steps(plan, cat), repeat),
+    ]
+    return f"{len(diagnostics):>9} " + " ".join(f"{median:>9.1f} ({best:>6.1f})" for median, best in figures)
+
+
 def main(argv: list[str]) -> int:
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
     cat = catalog()
     print(f"median (fastest) of {repeat} runs, in milliseconds")
-    print(
-        f"{'items':>7} {'findings':>9} {'validate':>16} {'one fix':>16} {'all fixes':>18} {'fix all':>18} {'next steps':>16}"
-    )
+    heads = ("validate", "one fix", "all fixes", "fix all", "next steps")
+    print(f"{'items':>7} {'findings':>9} " + " ".join(f"{head:>17}" for head in heads))
     for size in SIZES:
-        plan = make_plan(size, seed=1)
-        diagnostics = validate(plan, cat)
-        first = next((d for d in diagnostics if has_fix(d.rule) and d.waived is None), None)
-        figures = [timings_ms(lambda: validate(plan, cat), repeat)]
-        figures.append(timings_ms(lambda: first and fixes_for(plan, cat, diagnostics, first), repeat))
-        figures.append(timings_ms(lambda: all_fixes(plan, cat, diagnostics), max(1, repeat // 5)))
-        figures.append(timings_ms(lambda: fix_all(plan, cat, diagnostics), max(1, repeat // 5)))
-        figures.append(timings_ms(lambda: next_steps(plan, cat), repeat))
-        text = " ".join(f"{median:>9.1f} ({best:>6.1f})" for median, best in figures)
-        print(f"{size:>7,} {len(diagnostics):>9} {text}")
+        print(f"{size:>7,} " + measure(make_plan(size, seed=1), cat, repeat))
     return 0
 
 
