@@ -63,7 +63,8 @@ class Fix:
         self.item = item
         """The item of the diagnostic it fixes (None: the profile or the plan)."""
         self.result: list[Diagnostic] = []
-        """The plan's diagnostics once it is applied (filled in when it is checked)."""
+        """The plan's diagnostics once it is applied (filled in when it is checked), but for the
+        approvals, which all read out of date there."""
 
     def to_json(self) -> dict[str, Any]:
         """The fix as `check --format json` prints it."""
@@ -134,6 +135,7 @@ def fix_all(plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic] | None =
         current = fix.result
     if not applied:
         return FixAll(None, [], current)
+    current = validate(trial, cat)  # with the approvals' state, which the fixes' checks leave out
     if len(applied) == 1:
         return FixAll(applied[0].edit, applied, current)
     count = len(applied)
@@ -141,6 +143,10 @@ def fix_all(plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic] | None =
 
 
 # --- working out a fix ------------------------------------------------------------------------
+
+
+_NO_DIGEST = ""
+"""The digest `_holds` validates with: not worked out (see there)."""
 
 
 def _error_keys(diagnostics: Sequence[Diagnostic]) -> Counter[tuple[str, str | None]]:
@@ -171,7 +177,7 @@ class _Fixer:
             return []
         try:
             found = fixer(self, diagnostic)
-        except (KeyError, ValueError, IndexError, TypeError, StopIteration):
+        except (KeyError, ValueError, IndexError, TypeError, AttributeError, AssertionError, StopIteration):
             return []  # a plan too odd for the remedy to be worked out (a missing field, say)
         if found is None:
             return []
@@ -183,7 +189,9 @@ class _Fixer:
         """True when the fixed plan has no new error and `diagnostic` is gone."""
         trial = snapshot(self.plan)
         fix.edit.apply(trial)
-        result = validate(trial, self.cat)
+        # The approvals' digest is left out (it costs a pass over the whole plan, and no fix is
+        # for approval-outdated nor adds an error there): with "" every approval reads outdated.
+        result = validate(trial, self.cat, _NO_DIGEST)
         after = _error_keys(result)
         if any(count > self._errors[key] for key, count in after.items()):
             return False
@@ -449,14 +457,15 @@ def _new_id(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | None:
 
 def did_you_mean(value: str, known: Sequence[str]) -> str | None:
     """The one known id close to `value` (a typo of it), or None when none or several are."""
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, value, name).ratio(), name) for name in set(known)),
-        reverse=True,
-    )
-    close = [(score, name) for score, name in scored if score >= 0.6 and name != value]
-    if not close or (len(close) > 1 and close[1][0] == close[0][0]):
+    candidates = [name for name in set(known) if name != value]
+    close = difflib.get_close_matches(value, candidates, n=2, cutoff=0.6)
+    if not close:
         return None
-    return close[0][1]
+    if len(close) > 1:
+        first, second = (difflib.SequenceMatcher(None, value, name).ratio() for name in close)
+        if first == second:
+            return None
+    return close[0]
 
 
 def _known_reference(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | None:
