@@ -29,7 +29,7 @@ from planner.core.edits import (
     waiver_for,
 )
 from planner.core.model import Item, Plan
-from planner.core.renewal import missing_renewals
+from planner.core.renewal import missing_renewals, units_needed
 from planner.core.terms import Term
 from planner.core.validate import Diagnostic, Facts, Placed, describe_terms, validate
 
@@ -534,13 +534,45 @@ def _renew(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | None:
             or diagnostic.parameters["credential"].startswith(fixer.cat.name_of(r.credential))
         )
     )
-    new = _new_item(fixer, "continuing-education", renewal.term, set(), renews=renewal.renews)
+    units = units_needed(fixer.cat, renewal.credential)
+    fields: dict[str, Any] = {"renews": renewal.renews}
+    if units is not None:
+        fields["units"] = units
+    new = _new_item(fixer, "continuing-education", renewal.term, set(), **fields)
     what = (
         _called(renewal.item, fixer.cat)
         if renewal.item is not None
         else f"the {fixer.cat.name_of(renewal.credential)} you hold"
     )
-    title = f"Add continuing education renewing {what} in {new.start}, the last term its cycle allows"
+    amount = f" ({_number(units)} units)" if units is not None else ""
+    title = f"Add continuing education{amount} renewing {what} in {new.start}, the last term its cycle allows"
+    return title, _one(title, _insert(fixer.plan, [new]))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _more_units(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | None:
+    """ceu-units: continuing education with the units the cycle lacks, renewing the credential in
+    the cycle's last term."""
+    facts, cat = fixer.facts, fixer.cat
+    parameters = diagnostic.parameters
+    last = Term.parse(parameters["end"])
+    assert last is not None
+    lacking = float(parameters["needed"]) - float(parameters["units"])
+    if lacking <= 0:
+        return None
+    lacking = int(lacking) if lacking == int(lacking) else lacking
+    if diagnostic.item is not None:
+        credential = next(p for c in cat.credentials for p in facts.of(c) if p.item.id == diagnostic.item)
+        renews, what = diagnostic.item, _called(credential.item, cat)
+    else:
+        held = next(c for c in facts.held_in_profile if parameters["credential"].startswith(cat.name_of(c)))
+        renews, what = held, f"the {cat.name_of(held)} you hold"
+    new = _new_item(fixer, "continuing-education", last.index, set(), renews=renews, units=lacking)
+    amount = _number(lacking)
+    title = f"Add continuing education of {amount} units renewing {what} in {last}, the cycle's last term"
     return title, _one(title, _insert(fixer.plan, [new]))
 
 
@@ -764,6 +796,7 @@ _FIXERS: dict[str, Fixer] = {
     "duplicate-id": _new_id,
     "unknown-reference": _known_reference,
     "credential-renewal": _renew,
+    "ceu-units": _more_units,
     "employers-prefer-rhit": _job_when_rhit_held,
     "director-small-needs-rhit": _director_small,
     "supervisor-needs-experience": _experienced_supervisor,

@@ -145,7 +145,7 @@ def _with_steps(plan: Plan, steps: list[NextStep]) -> Plan:
 def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[str]) -> list[NextStep]:
     """`steps`, with continuing education for every credential the plan earns or holds, renewing
     it in each cycle up to the plan's end (the end it has once the steps are taken), in term order."""
-    from planner.core.renewal import missing_renewals
+    from planner.core.renewal import missing_renewals, units_needed
 
     name = cat.name_of("continuing-education")
     added: list[NextStep] = []
@@ -166,7 +166,10 @@ def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[st
             if renewal.item is not None
             else f"the {credential} you hold"
         )
-        fields = {"renews": renewal.renews}
+        fields: dict[str, Any] = {"renews": renewal.renews}
+        units = units_needed(cat, renewal.credential)
+        if units is not None:  # the units the body asks for in a cycle (hit-2026)
+            fields["units"] = units
         reason = RENEWAL_REASON.format(what=what)
         added.append(
             NextStep(step_id, "continuing-education", term, term, fields, reason, RENEWAL_SOURCE, name)

@@ -66,3 +66,14 @@ def missing_renewals(facts: Facts) -> list[Renewal]:
                 last += limit
             last = point
     return needed
+
+
+def units_needed(cat: object, credential: str) -> float | None:
+    """The continuing-education units a cycle of this credential asks for, where the rules say
+    (a rule with `units` by credential, as `ceu-units` under `hit-2026`); None where they do not."""
+    rules = getattr(cat, "rules", {})
+    for rule in rules.values():
+        units = (getattr(rule, "params", None) or {}).get("units")
+        if isinstance(units, dict) and credential in units:
+            return units[credential]  # type: ignore[no-any-return]
+    return None
