@@ -153,3 +153,14 @@ def test_diff_without_fix_is_refused(tmp_path, capsys) -> None:
     path = write(tmp_path, "late.toml", LATE_EXAM)
     status, _, err = run(capsys, "check", "--diff", str(path))
     assert status == 2 and "--diff goes with --fix" in err
+
+
+def test_every_goals_starter_plan_from_planner_new_has_no_renewal_warning(tmp_path, capsys) -> None:
+    from planner.core.catalog import catalog
+
+    for goal in catalog().goals:
+        path = tmp_path / f"{goal}.toml"
+        status, _, err = run(capsys, "new", "--goal", goal, "--starts", "2027-fall", str(path))
+        assert status == 0, err
+        status, out, _ = run(capsys, "check", str(path))
+        assert status == 0 and "credential-renewal" not in out, out
