@@ -93,3 +93,36 @@ async def test_left_and_right_scroll_the_timeline_by_a_term(coding_plan):
         await pilot.press(*["left"] * 6)
         await pilot.pause()
         assert "2026" in screen_text(app).splitlines()[5]
+
+
+async def test_rows_with_long_ids_sharing_a_start_are_told_apart_at_80x24(tmp_path):
+    path = clerk_plan(tmp_path)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        labels = [line.split("│")[0][3:].strip() for line in pane_lines(app) if "│" in line][2:5]
+        assert labels == ["h-i-clerk", "in-house-trai…", "h-i-technician"]
+
+
+async def test_a_title_that_does_not_fit_its_bar_shows_whole_after_it_where_the_row_has_room(tmp_path):
+    path = clerk_plan(tmp_path)
+    app = open_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Health information clerk " in "\n".join(pane_lines(app))
+
+
+def pane_lines(app) -> list[str]:
+    region = app.query_one(TimelinePane).content_region
+    return [line[region.x : region.right] for line in screen_text(app).splitlines()[region.y : region.bottom]]
+
+
+def clerk_plan(tmp_path):
+    """A starter plan for the clerk-to-technician route (ids of 17 to 29 characters)."""
+    from planner.core.starter import starter_plan
+    from planner.core.storage import save
+    from planner.core.terms import Term
+
+    path = tmp_path / "clerk.toml"
+    save(starter_plan("clerk-to-technician", Term.parse("2027-spring")), str(path))
+    return path

@@ -130,6 +130,11 @@ class TimelinePane(CursorRows):
         self.term_scroll = 0
         """How many terms are scrolled off to the left."""
         self._longest_id = 4
+        self._ids: list[str] = []
+        """The rows' ids as they print, for the id column."""
+        self._labels: dict[str, str] = {}
+        self._labels_room = -1
+        """The room `_labels` was shortened for (-1: not yet)."""
         self._commented: set[str] = set()
         """Ids of the items that have comments (they get a ✎ in their row)."""
         self._kinds = {m.id: m.kind for m in catalog().milestones.values()}
@@ -154,7 +159,9 @@ class TimelinePane(CursorRows):
             plan.items,
             key=lambda item: (item.start.index if item.start is not None else NO_START, position[id(item)]),
         )
-        self._longest_id = max((len(item.id or "") for item in self.rows), default=4)
+        self._ids = [printable(item.id or "(no id)", one_line=True) for item in self.rows]
+        self._longest_id = max((len(item_id) for item_id in self._ids), default=4)
+        self._labels_room = -1
         self._commented = {comment.item for comment in plan.comments if isinstance(comment.item, str)}
         self._set_range()
         row = self.cursor
@@ -208,7 +215,24 @@ class TimelinePane(CursorRows):
     # --- geometry -----------------------------------------------------------------------------
 
     def _label_width(self, width: int) -> int:
-        return max(8, min(self._longest_id + 3, 24 if width >= 90 else 16, width // 3))
+        """The id column: as wide as the longest id where the terms keep three cells each (or
+        the usual 16, 24 from 90 columns); else wide enough for the ids shortened by their
+        distinguishing part (`short_labels`), up to two fifths of the pane."""
+        usual = min(24 if width >= 90 else 16, width // 3)
+        terms = self.last_term - self.first_term + 1
+        limit = max(usual, min(width - 1 - terms * 3, width // 2))
+        want = self._longest_id + 3
+        if want > limit:
+            shortest = max((len(label) for label in short_labels(self._ids, 0).values()), default=0)
+            want = min(max(limit, shortest + 3), max(limit, width * 2 // 5))
+        return max(8, want)
+
+    def _label(self, item_id: str, room: int) -> str:
+        """The id as its row shows it in `room` cells (the same for every row of one width)."""
+        if self._labels_room != room:
+            self._labels = short_labels(self._ids, room)
+            self._labels_room = room
+        return self._labels.get(item_id, item_id[:room])
 
     def _cell(self, width: int) -> int:
         room = width - self._label_width(width) - 1
@@ -262,8 +286,8 @@ class TimelinePane(CursorRows):
         runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
         bar = (end - start + 1) * cell
         title = len(self._title(item))
-        if title <= bar or bar >= 10:
-            return end - start + 1  # the title fits in the bar (cut short there when long)
+        if title <= bar:
+            return end - start + 1  # the title fits in the bar
         return runs_to - start + 1 + -(-(1 + title) // cell)
 
     def _title(self, item: Item) -> str:
@@ -327,10 +351,8 @@ class TimelinePane(CursorRows):
             label_style = base + self._style("cursor" if self.has_focus else "cursor-blurred")
         else:
             label_style = base + self._style("label")
-        item_id = printable(item.id or "(no id)", one_line=True)
         room = label_width - 3
-        if len(item_id) > room:
-            item_id = item_id[: room - 1] + "…"
+        item_id = self._label(printable(item.id or "(no id)", one_line=True), room)
         line.write(0, ("▶" if selected else " ") + " " + " " + item_id.ljust(room), label_style)
         if worst:
             line.write(1, MARKS[worst], label_style + self._style(worst))
@@ -356,9 +378,12 @@ class TimelinePane(CursorRows):
         bar_from, bar_to = max(start, first), min(end, last)
         if bar_to >= bar_from:
             cells = (bar_to - bar_from + 1) * cell
+            # The title goes in the bar when it fits; else after the bar (and the job's open
+            # end) when it fits there; else where more of it shows, cut short.
+            after_room = width - (left + (max(runs_to + 1, first) - first) * cell) - 1
             if len(text) <= cells:
                 inside, text = text, ""
-            elif cells >= 10:
+            elif len(text) > after_room and cells >= 10 and cells > after_room:
                 inside, text = text[: cells - 1] + "…", ""
             else:
                 inside = ""
@@ -378,6 +403,44 @@ class TimelinePane(CursorRows):
 
 
 REVERSE = Style(reverse=True)
+
+
+def short_labels(ids: list[str], room: int) -> dict[str, str]:
+    """Each id as it fits in `room` cells (0: no limit), told apart from the others.
+
+    An id that fits is kept. One too long is cut with "…" when no other id is cut to the same
+    text; ids that would read the same ("health-infor…" twice) are shortened by their shared
+    part instead: the words before the last become initials, so "health-information-clerk" and
+    "health-information-technician" read "h-i-clerk" and "h-i-technician", cut with "…" only
+    when even that does not fit.
+    """
+    cut = {item_id: _cut(item_id, room) for item_id in ids}
+    readings: dict[str, set[str]] = {}
+    for item_id, label in cut.items():
+        readings.setdefault(label, set()).add(item_id)
+    labels = {}
+    for item_id, label in cut.items():
+        if room and len(item_id) <= room:
+            labels[item_id] = item_id
+        elif room and len(readings[label]) == 1:
+            labels[item_id] = label
+        else:
+            labels[item_id] = _cut(_initials(item_id, room), room)
+    return labels
+
+
+def _initials(item_id: str, room: int) -> str:
+    """The id with its leading words shortened to initials, from the first, until it fits."""
+    words = item_id.split("-")
+    for index in range(len(words) - 1):
+        if room and len("-".join(words)) <= room:
+            break
+        words[index] = words[index][:1]
+    return "-".join(words)
+
+
+def _cut(text: str, room: int) -> str:
+    return text if not room or len(text) <= room else text[: room - 1] + "…"
 
 
 class Line:
