@@ -1,0 +1,146 @@
+"""Benchmark of the dialogs: key to the dialog's first frame, beside a bare ModalScreen (pytest
+does not collect this).
+
+    python tests/benchmarks/bench_dialogs.py [--runs 9]
+
+For each of the app's dialogs (in the app on the example plan `plans/coding-specialist.toml`,
+headless at 80x24), the time from the key that opens it to the first refresh of the dialog, and
+beside it the same for a minimal Textual app whose key pushes a bare ModalScreen holding as many
+Input widgets as the dialog has fields. The two are measured the same way, alternating, after a
+warm-up of each, and the medians are printed with their ratio (the budget is 1.5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.containers import Vertical  # noqa: E402
+from textual.screen import ModalScreen  # noqa: E402
+from textual.widgets import Input, Select, SelectionList, Static, TextArea  # noqa: E402
+
+SIZE = (80, 24)
+EDITING = (Input, Select, SelectionList, TextArea)
+"""The widgets that count as a dialog's inputs."""
+
+
+class BareModal(ModalScreen[None]):
+    """A heading and `count` Input widgets, nothing else."""
+
+    BINDINGS = [("escape", "dismiss", "Close")]
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("A bare modal")
+            for number in range(self.count):
+                yield Input(placeholder=f"field {number}")
+
+
+class Bare(App):
+    """A minimal app: `a` pushes the bare modal."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield Static("minimal app ready")
+
+    def key_a(self) -> None:
+        self.push_screen(BareModal(self.count))
+
+
+async def first_frame(app: App, pilot, keys: list[str]) -> tuple[float, int]:
+    """Seconds from the last of `keys` until the new screen's first refresh, and its inputs."""
+    base = app.screen
+    for key in keys[:-1]:
+        await pilot.press(key)
+    loop = asyncio.get_running_loop()
+    start = time.perf_counter()
+    await pilot.press(keys[-1])
+    while app.screen is base:
+        await asyncio.sleep(0)
+    done = loop.create_future()
+    app.screen.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+    end = await done
+    inputs = sum(1 for widget in app.screen.walk_children() if isinstance(widget, EDITING))
+    await pilot.press("escape")
+    await pilot.pause()
+    while app.screen is not base:
+        await pilot.press("escape")
+        await pilot.pause()
+    return end - start, inputs
+
+
+DIALOGS = [
+    ("Add an item (a)", ["3", "a"]),
+    ("Edit an item (e)", ["3", "e"]),
+    ("Edit the profile (p)", ["3", "p"]),
+    ("Add a comment (c)", ["3", "c"]),
+    ("Sign the plan (A)", ["3", "A"]),
+    ("Save as (S)", ["3", "S"]),
+    ("Help (F1)", ["3", "f1"]),
+]
+
+
+async def planner_times(path: Path, runs: int) -> dict[str, tuple[list[float], int]]:
+    from planner.app.app import PlannerApp
+    from planner.core.storage import load
+
+    app = PlannerApp(str(path), load(str(path)))
+    figures: dict[str, tuple[list[float], int]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for name, keys in DIALOGS:
+            await first_frame(app, pilot, keys)  # warm-up
+            times, inputs = [], 0
+            for _ in range(runs):
+                took, inputs = await first_frame(app, pilot, keys)
+                times.append(took)
+            figures[name] = (times, inputs)
+    return figures
+
+
+async def bare_times(count: int, runs: int) -> list[float]:
+    app = Bare(count)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await first_frame(app, pilot, ["a"])  # warm-up
+        return [(await first_frame(app, pilot, ["a"]))[0] for _ in range(runs)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "coding.toml"
+        shutil.copy(ROOT / "plans" / "coding-specialist.toml", path)
+        ours = asyncio.run(planner_times(path, args.runs))
+    print(f"key to the dialog's first frame, headless {SIZE[0]}x{SIZE[1]}, median of {args.runs}:")
+    print(f"  {'dialog':24} {'inputs':>6} {'planner':>9} {'bare modal':>11} {'ratio':>6}")
+    for name, (times, inputs) in ours.items():
+        bare = asyncio.run(bare_times(inputs, args.runs))
+        a, b = statistics.median(times), statistics.median(bare)
+        print(f"  {name:24} {inputs:6d} {a * 1000:6.0f} ms {b * 1000:8.0f} ms {a / b:5.2f}x")
+    print("  (budget: 1.5x the bare modal with as many inputs)")
+
+
+if __name__ == "__main__":
+    main()
