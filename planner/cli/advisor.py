@@ -32,6 +32,18 @@ def _looks_like_plan(path: str) -> bool:
     return b"hit-career-plan/" in head
 
 
+REPORT_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+"""What the name of an `-o` file says the report is, by its extension."""
+
+
+def _format_of(output: str | None) -> str | None:
+    """The report's format by the output's extension (Markdown to stdout); None when the
+    extension names a format export does not write."""
+    if output is None:
+        return "markdown"
+    return REPORT_EXTENSIONS.get(os.path.splitext(output)[1].lower())
+
+
 def cmd_export(args: Sequence[str]) -> int:
     """`planner export [--format markdown|html] [-o FILE] PLAN`"""
     from planner.core.export import export
@@ -49,14 +61,20 @@ def cmd_export(args: Sequence[str]) -> int:
         raise UsageError("planner export: name exactly one plan file")
     path, output = options.paths[0], options.output
     format = options.format
-    if format is None:
-        format = "html" if output and output.lower().endswith((".html", ".htm")) else "markdown"
     if output is not None and os.path.exists(output):
         if _same_file(output, path):
             complain(f"{output}: this is the plan itself; name another file for the report (nothing written)")
             return BROKEN
         if _looks_like_plan(output):
             complain(f"{output}: this looks like a plan file; the report is not written over it")
+            return BROKEN
+    if format is None:
+        format = _format_of(output)
+        if format is None:
+            complain(
+                f"{output}: export writes Markdown (.md) or HTML (.html), not what this name says;"
+                " name a .md or .html file, or give --format (nothing written)"
+            )
             return BROKEN
 
     try:

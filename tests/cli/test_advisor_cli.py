@@ -260,6 +260,21 @@ def test_export_refuses_bad_input(plan_file: Path, capsys, tmp_path: Path) -> No
     assert not target.exists()
 
 
+def test_export_refuses_a_name_whose_extension_it_does_not_write(
+    plan_file: Path, capsys, tmp_path: Path
+) -> None:
+    target = tmp_path / "x.pdf"
+    status, out, err = run(capsys, "export", plan_file, "-o", target)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and f"{target}:" in err and "Markdown (.md) or HTML (.html)" in err
+    assert not target.exists()
+    # Asked for by --format, the name is the person's choice.
+    assert run(capsys, "export", plan_file, "--format", "markdown", "-o", target)[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# Alex")
+    report = tmp_path / "alex.MD"
+    assert run(capsys, "export", plan_file, "-o", report)[0] == 0
+
+
 # --- diff -------------------------------------------------------------------------------------
 
 
