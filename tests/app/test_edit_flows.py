@@ -38,8 +38,9 @@ async def test_t_takes_the_next_step_from_anywhere_and_all_steps_clear_the_path(
         await pilot.pause()
         assert app.review.steps == []
         # The fixture's own errors remain (steps add what is missing; they fix nothing else).
-        assert "No milestone is missing on the way to Coding specialist, but the plan has" in pane_words(
-            app, "NextStepsPane"
+        assert (
+            "No milestone is missing on the way to your goal (Coding specialist), but the plan has"
+            in pane_words(app, "NextStepsPane")
         )
 
 
@@ -187,13 +188,20 @@ async def test_with_no_step_left_next_steps_points_to_the_errors_that_remain(cod
     app = open_app(coding_plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Nothing is missing on the way to Coding specialist." in pane_words(app, "NextStepsPane")
+        assert "Nothing is missing on the way to your goal: Coding specialist." in pane_words(
+            app, "NextStepsPane"
+        )
         await pilot.press("3", "home", "d")  # delete the degree: the exam after it has errors now
         await pilot.pause()
         assert app.review.steps == [] and app.review.counts["error"] == 2
         words = pane_words(app, "NextStepsPane")
-        assert "No milestone is missing on the way to Coding specialist, but the plan has 2 errors" in words
+        assert (
+            "No milestone is missing on the way to your goal (Coding specialist), but the plan has 2 errors"
+            in words
+        )
         assert "see Diagnostics (4)" in words
         await pilot.press("u")
         await pilot.pause()
-        assert "Nothing is missing on the way to Coding specialist." in pane_words(app, "NextStepsPane")
+        assert "Nothing is missing on the way to your goal: Coding specialist." in pane_words(
+            app, "NextStepsPane"
+        )

@@ -82,10 +82,10 @@ class NextStepsPane(OptionList):
             if goal is None:
                 message = "The profile names no goal. Edit the profile (p) to choose one."
             else:
-                message = f"Nothing is missing on the way to {goal.name}."
+                message = f"Nothing is missing on the way to your goal: {goal.name}."
                 if errors:
                     message = (
-                        f"No milestone is missing on the way to {goal.name}, but the plan has "
+                        f"No milestone is missing on the way to your goal ({goal.name}), but the plan has "
                         f"{errors} error{'' if errors == 1 else 's'}: see Diagnostics (4)."
                     )
             self.add_option(Option(Text(message), disabled=True))
