@@ -23,6 +23,7 @@ from textual.screen import Screen
 from planner.app.commands import PlanCommands
 from planner.app.keeper import RecoveryKeeper
 from planner.core import edits
+from planner.core.catalog import Pack
 from planner.core.edits import History
 from planner.core.model import Item, Plan
 from planner.core.review import Review, review
@@ -103,6 +104,8 @@ class PlannerApp(App[None]):
         self.disk_text: str | None = loaded.text if loaded is not None else None
         """The file's text as last read or written (None: not on disk yet)."""
         self.review: Review | None = None
+        self._pack: Pack | None = None
+        self._pack_rules: str | None = None
         self.restored_from: str | None = None
         """The recovery file whose edits were restored, until they are saved (they count as unsaved)."""
         self.keeper = RecoveryKeeper(self)
@@ -124,6 +127,25 @@ class PlannerApp(App[None]):
     def plan(self) -> Plan:
         """The plan being edited."""
         return self.history.plan
+
+    @property
+    def pack(self) -> Pack:
+        """The rule pack the plan names (its `rules`), read again only when `rules` changes.
+
+        A pack that cannot be read (a pack file removed meanwhile) is said once in the header,
+        and the default pack stands in until `rules` changes again.
+        """
+        from planner.core.packs import PackError, default_pack, pack_for_file
+
+        rules = self.plan.rules
+        if self._pack is None or self._pack_rules != rules:
+            self._pack_rules = rules
+            try:
+                self._pack = pack_for_file(self.plan, self.path)
+            except PackError as error:
+                self._pack = default_pack()
+                self.say(str(error))
+        return self._pack
 
     def date_today(self) -> datetime.date:
         """The date a comment, waiver or approval made now gets."""
@@ -333,7 +355,7 @@ class PlannerApp(App[None]):
         made meanwhile are reviewed together when it ends.
         """
         if len(self.plan.items) <= SYNC_LIMIT:
-            self.show_review(review(self.plan, self.history.version, self.today))
+            self.show_review(review(self.plan, self.history.version, self.today, self.pack))
             return
         self.main.show_checking()
         self.review_wanted = True
@@ -344,10 +366,10 @@ class PlannerApp(App[None]):
         if self.reviewing or not self.review_wanted:
             return
         self.reviewing, self.review_wanted = True, False
-        plan, version, today = edits.snapshot(self.plan), self.history.version, self.today
+        plan, version, today, pack = edits.snapshot(self.plan), self.history.version, self.today, self.pack
 
         def work() -> None:
-            result = review(plan, version, today)
+            result = review(plan, version, today, pack)
             self.call_from_thread(self._review_done, result)
 
         self.run_worker(work, thread=True, group="review", name="review")
@@ -371,7 +393,7 @@ class PlannerApp(App[None]):
     def current_review(self) -> Review:
         """A review of the plan as it is now (made on the spot when the latest one is stale)."""
         if self.review is None or self.review.version != self.history.version:
-            self.review = review(self.plan, self.history.version, self.today)
+            self.review = review(self.plan, self.history.version, self.today, self.pack)
         return self.review
 
     # --- files --------------------------------------------------------------------------------

@@ -47,12 +47,13 @@ def _format_of(output: str | None) -> str | None:
 def cmd_export(args: Sequence[str]) -> int:
     """`planner export [--format markdown|html] [-o FILE] PLAN`"""
     from planner.core.export import export
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan, mode_beside, write_atomic
 
     options = parse(
         "export",
         args,
-        {"format": "format", "output": "output"},
+        {"format": "format", "output": "output", "rules": "rules"},
         set(),
         ("markdown", "html"),
         {"-o": "output"},
@@ -79,10 +80,11 @@ def cmd_export(args: Sequence[str]) -> int:
 
     try:
         plan = load_plan(path)
-    except PlanFileError as error:
+        pack = pack_for_file(plan, path, options.rules)
+    except (PlanFileError, PackError) as error:
         complain(str(error))
         return BROKEN
-    text = export(plan, path, format)
+    text = export(plan, path, format, pack)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return OK
@@ -104,9 +106,10 @@ def cmd_export(args: Sequence[str]) -> int:
 def cmd_diff(args: Sequence[str]) -> int:
     """`planner diff [--format json] OLD NEW`, and `planner diff --textconv PLAN` for git."""
     from planner.core.diff import diff_lines, diff_plans, outcome_text
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
 
-    options = parse("diff", args, {"format": "format"}, {"textconv"})
+    options = parse("diff", args, {"format": "format", "rules": "rules"}, {"textconv"})
     if options.textconv:
         if len(options.paths) != 1 or options.format is not None:
             raise UsageError("planner diff --textconv: name exactly one plan file")
@@ -114,15 +117,17 @@ def cmd_diff(args: Sequence[str]) -> int:
     if len(options.paths) != 2:
         raise UsageError("planner diff: name two plan files, OLD and NEW")
     old_path, new_path = options.paths
-    plans = []
+    plans, packs = [], []
     for path in (old_path, new_path):
         try:
-            plans.append(load_plan(path))
-        except PlanFileError as error:
+            plan = load_plan(path)
+            packs.append(pack_for_file(plan, path, options.rules))
+            plans.append(plan)
+        except (PlanFileError, PackError) as error:
             complain(str(error))
     if len(plans) != 2:
         return BROKEN
-    result = diff_plans(plans[0], plans[1])
+    result = diff_plans(plans[0], plans[1], packs[1], packs[0])
     status = OK if result.equal else FOUND
     if options.format == "json":
         say_json({"old": old_path, "new": new_path, **result.to_json()})
@@ -130,7 +135,7 @@ def cmd_diff(args: Sequence[str]) -> int:
     if result.equal:
         say(f"{old_path} and {new_path} hold the same plan.")
         return status
-    lines = diff_lines(result)
+    lines = diff_lines(result, packs[1])
     say(f"{old_path} -> {new_path}: {plural(len(lines), 'difference')}")
     for line in lines:
         say(f"  {line}")
@@ -143,11 +148,13 @@ def cmd_diff(args: Sequence[str]) -> int:
 def textconv(path: str) -> int:
     """The plan as one line per fact, for git's textconv; a file it cannot read is shown as text."""
     from planner.core.diff import textconv_lines
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
 
     try:
-        lines = textconv_lines(load_plan(path))
-    except PlanFileError as error:
+        plan = load_plan(path)
+        lines = textconv_lines(plan, pack_for_file(plan, path))
+    except (PlanFileError, PackError) as error:
         # git shows whatever this prints: say why, then the text itself, so a broken file (say,
         # with conflict markers) can still be diffed.
         say(f"# planner cannot read this plan: {error}")
@@ -243,6 +250,7 @@ def cmd_sign(args: Sequence[str]) -> int:
 
     from planner.core.digest import plan_digest
     from planner.core.outcome import approval_holding, new_approval
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.validate import counts, validate
 
     options = parse("sign", args, {"as": "signer"}, set())
@@ -267,7 +275,11 @@ def cmd_sign(args: Sequence[str]) -> int:
     if not _save(path, loaded):
         return BROKEN
     say(f"{path}: approved by {name} on {today} ({digest[:19]}…)")
-    errors = counts(validate(plan))["error"]
+    try:
+        errors = counts(validate(plan, pack_for_file(plan, path)))["error"]
+    except PackError as error:
+        complain(str(error))
+        return OK
     if errors:
         say(f"{path}: note: the plan holds {plural(errors, 'error')} that no waiver covers")
     return OK

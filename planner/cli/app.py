@@ -32,9 +32,12 @@ def cmd_app(args: Sequence[str]) -> int:
         path = args[0]
     loaded = None
     if os.path.lexists(path):
+        from planner.core.packs import PackError, pack_for_file
+
         try:
             loaded = load(path)
-        except PlanFileError as error:
+            pack_for_file(loaded.plan, path)  # a plan whose rules cannot be read is not opened
+        except (PlanFileError, PackError) as error:
             complain(str(error))
             return BROKEN
     elif not own_plan and not path.endswith(".toml"):

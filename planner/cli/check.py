@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
@@ -24,19 +25,21 @@ def plan_files(paths: Sequence[str]) -> list[str]:
     return files
 
 
-def check_one(path: str, with_fixes: bool = False) -> dict[str, Any]:
-    """Validate one file: {"file", "ok", "diagnostics"} or {"file", "ok": False, "error"}.
+def check_one(path: str, with_fixes: bool = False, rules: str | None = None) -> dict[str, Any]:
+    """Validate one file under its rule pack (or `rules`, `--rules`): {"file", "ok",
+    "diagnostics"} or {"file", "ok": False, "error"}.
 
     `with_fixes`: each diagnostic carries the fixes it offers (`"fixes": [{"title": ...}]`).
     """
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
     from planner.core.validate import has_errors, validate
 
     try:
         plan = load_plan(path)
-    except PlanFileError as error:
+        cat = pack_for_file(plan, path, rules)
+    except (PlanFileError, PackError) as error:
         return {"file": path, "ok": False, "error": str(error)}
-    cat = _pack_of(plan)
     diagnostics = validate(plan, cat)
     entries = [d.to_json() for d in diagnostics]
     if with_fixes:
@@ -47,16 +50,9 @@ def check_one(path: str, with_fixes: bool = False) -> dict[str, Any]:
     return {"file": path, "ok": not has_errors(diagnostics), "diagnostics": entries}
 
 
-def check_one_with_fixes(path: str) -> dict[str, Any]:
+def check_one_with_fixes(path: str, rules: str | None = None) -> dict[str, Any]:
     """`check_one` with the fixes each diagnostic offers (for `--format json`)."""
-    return check_one(path, with_fixes=True)
-
-
-def _pack_of(plan: Any) -> Any:
-    """The rules the plan is checked against."""
-    from planner.core.catalog import catalog
-
-    return catalog()
+    return check_one(path, with_fixes=True, rules=rules)
 
 
 PARALLEL_FROM = 64
@@ -115,8 +111,8 @@ def summary_line(result: dict[str, Any]) -> str:
 
 
 def cmd_check(args: Sequence[str]) -> int:
-    """`planner check [--summary] [--format json] PLAN|DIR...`"""
-    options = parse("check", args, {"format": "format"}, {"summary", "fix", "diff"})
+    """`planner check [--summary] [--fix [--diff]] [--format json] [--rules ID|PATH] PLAN|DIR...`"""
+    options = parse("check", args, {"format": "format", "rules": "rules"}, {"summary", "fix", "diff"})
     if not options.paths:
         raise UsageError("planner check: name at least one plan file or folder")
     if options.diff and not options.fix:
@@ -130,12 +126,13 @@ def cmd_check(args: Sequence[str]) -> int:
             complain(f"{path}: this folder holds no .toml plan files")
             status = BROKEN
     if options.summary:
-        return max(status, check_summary(files, options.format == "json"))
+        return max(status, check_summary(files, options.format == "json", options.rules))
     if options.fix:
         from planner.cli.fix import fix_files
 
-        return max(status, fix_files(files, options.diff, options.format == "json"))
-    results = check_all(files, check_one_with_fixes if options.format == "json" else check_one)
+        return max(status, fix_files(files, options.diff, options.format == "json", options.rules))
+    worker = check_one_with_fixes if options.format == "json" else check_one
+    results = check_all(files, partial(worker, rules=options.rules) if options.rules else worker)
     for result in results:
         if "error" in result:
             status = BROKEN
@@ -157,11 +154,11 @@ def cmd_check(args: Sequence[str]) -> int:
     return status
 
 
-def check_summary(files: list[str], as_json: bool) -> int:
+def check_summary(files: list[str], as_json: bool, rules: str | None = None) -> int:
     """`planner check --summary`: one line per plan (goal, finishing term, counts, approval)."""
     from planner.core.caseload import summarize, table, totals, totals_line
 
-    rows = check_all(files, summarize)
+    rows = check_all(files, partial(summarize, rules=rules) if rules else summarize)
     status = OK
     for row in rows:
         if "error" in row:

@@ -12,20 +12,22 @@ from typing import Any
 from planner.cli.options import BROKEN, FOUND, OK, complain, say, say_json
 
 
-def fix_one(path: str, diff: bool) -> dict[str, Any]:
+def fix_one(path: str, diff: bool, rules: str | None = None) -> dict[str, Any]:
     """Fix one file: {"file", "ok", "fixed", "diagnostics"} (and "diff" with `diff`), or
-    {"file", "ok": False, "error"}; the file is written unless `diff` or nothing was fixed."""
-    from planner.cli.check import _pack_of
+    {"file", "ok": False, "error"}; the file is written unless `diff` or nothing was fixed. The
+    plan's rule pack (or `rules`, `--rules`) decides the diagnostics and their fixes."""
     from planner.core.fixes import fix_all
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, dumps, load, save
     from planner.core.validate import has_errors
 
     try:
         loaded = load(path)
-    except PlanFileError as error:
+        pack = pack_for_file(loaded.plan, path, rules)
+    except (PlanFileError, PackError) as error:
         return {"file": path, "ok": False, "error": str(error)}
     plan = loaded.plan
-    result = fix_all(plan, _pack_of(plan))
+    result = fix_all(plan, pack)
     outcome: dict[str, Any] = {
         "file": path,
         "ok": not has_errors(result.diagnostics),
@@ -65,11 +67,11 @@ def fix_line(path: str, fixed: dict[str, Any]) -> str:
     return f"{path}: fixed {fixed['rule']}{item}: {fixed['title']}"
 
 
-def fix_files(files: list[str], diff: bool, as_json: bool) -> int:
+def fix_files(files: list[str], diff: bool, as_json: bool, rules: str | None = None) -> int:
     """`planner check --fix` over the files, in order; the exit status."""
     from planner.cli.check import diagnostic_line, summary_line
 
-    results = [fix_one(path, diff) for path in files]
+    results = [fix_one(path, diff, rules) for path in files]
     status = OK
     for result in results:
         if "error" in result:

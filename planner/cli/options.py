@@ -53,6 +53,8 @@ class Options:
         self.author: str | None = None
         self.item: str | None = None
         self.signer: str | None = None
+        self.rules: str | None = None
+        """`--rules ID|PATH`: the rule pack for this call, instead of the plan's."""
         self.paths: list[str] = []
 
 

@@ -12,28 +12,29 @@ from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, 
 
 
 def cmd_next(args: Sequence[str]) -> int:
-    """`planner next [--format json] PLAN`"""
-    from planner.core.catalog import catalog
+    """`planner next [--format json] [--rules ID|PATH] PLAN`"""
     from planner.core.nextsteps import next_steps
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
     from planner.core.validate import has_errors, validate
 
-    options = parse("next", args, {"format": "format"}, set())
+    options = parse("next", args, {"format": "format", "rules": "rules"}, set())
     if len(options.paths) != 1:
         raise UsageError("planner next: name exactly one plan file")
     path = options.paths[0]
     try:
         plan = load_plan(path)
-    except PlanFileError as error:
+        pack = pack_for_file(plan, path, options.rules)
+    except (PlanFileError, PackError) as error:
         complain(str(error))
         return BROKEN
-    steps = next_steps(plan)
-    status = FOUND if has_errors(validate(plan)) else OK
+    steps = next_steps(plan, pack)
+    status = FOUND if has_errors(validate(plan, pack)) else OK
     goal_id = plan.profile.goal
     if options.format == "json":
         say_json({"file": path, "goal": goal_id, "steps": [step.to_json() for step in steps]})
         return status
-    goal = catalog().goals.get(goal_id or "")
+    goal = pack.goals.get(goal_id or "")
     if goal is None:
         say(f"{path}: the profile names no known goal (profile.goal), so there are no next steps.")
         return status
@@ -62,15 +63,22 @@ def _toml_value(value: Any) -> str:
 
 def cmd_new(args: Sequence[str]) -> int:
     """`planner new --goal GOAL [--starts TERM] [--name NAME] PLAN`"""
-    from planner.core.catalog import catalog
+    from planner.core.packs import BUILT_IN, DEFAULT, builtin_pack
     from planner.core.starter import starter_plan
     from planner.core.storage import PlanFileError, dumps, write_new
     from planner.core.terms import Term
 
-    options = parse("new", args, {"goal": "goal", "starts": "starts", "name": "name"}, set())
+    options = parse(
+        "new", args, {"goal": "goal", "starts": "starts", "name": "name", "rules": "rules"}, set()
+    )
     if len(options.paths) != 1:
         raise UsageError("planner new: name exactly one plan file to write")
-    goals = catalog().goals
+    rules = options.rules or DEFAULT
+    if rules not in BUILT_IN:
+        raise UsageError(
+            f"planner new: --rules {rules} is not a built-in pack; they are " + ", ".join(BUILT_IN)
+        )
+    goals = builtin_pack(rules).goals
     if options.goal is None:
         raise UsageError("planner new: --goal is required; goals are " + ", ".join(goals))
     if options.goal not in goals:
@@ -82,7 +90,7 @@ def cmd_new(args: Sequence[str]) -> int:
             raise UsageError(f"planner new: --starts {options.starts} is not a term such as 2027-fall")
         starts = parsed
     path = options.paths[0]
-    plan = starter_plan(options.goal, starts, options.name)
+    plan = starter_plan(options.goal, starts, options.name, rules=options.rules)
     try:
         write_new(path, dumps(plan))
     except PlanFileError as error:

@@ -13,21 +13,24 @@ from typing import Any
 from planner.core.text import printable
 
 
-def summarize(path: str) -> dict[str, Any]:
-    """One plan's line of the caseload: {"file", "ok", "name", "title", "goal", ...}.
+def summarize(path: str, rules: str | None = None) -> dict[str, Any]:
+    """One plan's line of the caseload: {"file", "ok", "name", "title", "goal", ...}, under the
+    plan's pack (or `rules`).
 
-    A file that cannot be read gives {"file", "ok": False, "error"}.
+    A file that cannot be read (nor its pack) gives {"file", "ok": False, "error"}.
     """
     from planner.core.outcome import outcome
+    from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
     from planner.core.validate import has_errors, validate
 
     try:
         plan = load_plan(path)
-    except PlanFileError as error:
+        pack = pack_for_file(plan, path, rules)
+    except (PlanFileError, PackError) as error:
         return {"file": path, "ok": False, "error": str(error)}
-    diagnostics = validate(plan)
-    result = outcome(plan, diagnostics)
+    diagnostics = validate(plan, pack)
+    result = outcome(plan, diagnostics, pack)
     return {
         "file": path,
         "ok": not has_errors(diagnostics),

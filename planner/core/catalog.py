@@ -1,7 +1,8 @@
-"""The requirements catalog: milestones, goals, steps and rules, typed.
+"""The catalog of a rule pack: milestones, goals, steps, rules and sources, typed.
 
-The catalog's content is data in requirements.py; this module only gives it names and types.
-It is built once per process (`catalog()`).
+A pack's content is data (planner/core/packs/: the built-in packs as Python data, a pack of
+one's own as TOML); this module only gives it names and types. Nothing here is global: every
+caller is handed the `Pack` its plan uses (packs.pack_of).
 """
 
 from __future__ import annotations
@@ -20,7 +21,18 @@ CREDENTIAL = "credential"
 class Milestone:
     """A catalog entry a plan item names with `requirement = "<id>"`."""
 
-    __slots__ = ("id", "kind", "name", "description", "terms", "rank", "source", "prerequisites")
+    __slots__ = (
+        "id",
+        "kind",
+        "name",
+        "description",
+        "terms",
+        "rank",
+        "source",
+        "prerequisites",
+        "counts_as",
+        "level",
+    )
 
     def __init__(self, id: str, data: dict[str, Any]) -> None:
         self.id = id
@@ -34,6 +46,10 @@ class Milestone:
         self.source: str = data["source"]
         self.prerequisites: tuple[str, ...] = tuple(data.get("prerequisites", ()))
         """Milestones that holding this credential implies were done."""
+        self.counts_as: tuple[str, ...] = tuple(data.get("counts_as", ()))
+        """Milestones the rules treat this one as too (a CCA is a coding certification)."""
+        self.level: str | None = data.get("level")
+        """For degrees: the level (an `education` value) it gives, such as "associate"."""
 
     @property
     def is_job(self) -> bool:
@@ -44,15 +60,20 @@ class Milestone:
 class Step:
     """One milestone on the way to a goal, with the fields its item needs and why it is there."""
 
-    __slots__ = ("id", "milestone", "fields", "terms", "experience", "reason", "source")
+    __slots__ = ("id", "milestone", "fields", "terms", "experience", "experience_terms", "reason", "source")
 
     def __init__(self, id: str, data: dict[str, Any], milestones: dict[str, Milestone]) -> None:
         self.id = id
         self.milestone: Milestone = milestones[data["milestone"]]
         self.fields: dict[str, str] = dict(data.get("fields", {}))
         self.terms: int = data.get("terms", self.milestone.terms)
-        self.experience: bool = data.get("experience", False)
+        experience = data.get("experience", False)
+        self.experience: bool = bool(experience)
         """A job held for the experience the next step needs, less what the profile counts."""
+        self.experience_terms: int | None = (
+            experience if type(experience) is int and experience is not True else None
+        )
+        """How many terms that experience is, when not the pack's `experience_terms`."""
         self.reason: str = data["reason"]
         self.source: str = data["source"]
 
@@ -68,18 +89,49 @@ class Goal:
         self.path: tuple[Step, ...] = tuple(steps[name] for name in data["path"])
 
 
-class Rule:
-    """A rule: its severity, the seed paragraph and sentences it rests on, and its message."""
+RULE_KEYS = ("severity", "source", "sentences", "message", "kind")
+"""The keys every rule may have; the others are the numbers and names of its kind."""
 
-    __slots__ = ("id", "severity", "source", "sentences", "message")
+
+class Rule:
+    """A rule: its severity, the sources it rests on, its message, and what decides where it fires.
+
+    `kind` names one of the rule kinds of the engine (rules/kinds.py), and `params` are that
+    kind's settings (which milestone, which experience, how many terms); "named" rules are
+    decided by a function registered under the rule's id (rules/named.py). Plan-structure and
+    sharing rules have no kind: every pack has them.
+    """
+
+    __slots__ = ("id", "severity", "source", "sentences", "message", "kind", "params")
 
     def __init__(self, id: str, data: dict[str, Any]) -> None:
         self.id = id
         self.severity: str = data["severity"]
         self.source: str | None = data.get("source")
-        """The seed paragraph(s), "P5" or "P8, P9"; None for plan-structure and sharing rules."""
+        """The seed paragraph(s) and source ids, "P5", "P8, P9" or "P5, ahima-rhit"; None for
+        plan-structure and sharing rules."""
         self.sentences: tuple[str, ...] = tuple(data.get("sentences", ()))
+        """For a seed rule: the sentences it rests on, verbatim."""
         self.message: str = data["message"]
+        self.kind: str | None = data.get("kind")
+        self.params: dict[str, Any] = {key: value for key, value in data.items() if key not in RULE_KEYS}
+
+
+class Source:
+    """A public page a pack's rule rests on: who published it, where, when it was read, and the
+    fact the rule takes from it, in the pack's own words."""
+
+    __slots__ = ("id", "publisher", "title", "url", "read", "fact")
+
+    def __init__(self, id: str, data: dict[str, Any]) -> None:
+        self.id = id
+        self.publisher: str = data["publisher"]
+        self.title: str = data["title"]
+        """The page's title."""
+        self.url: str = data["url"]
+        self.read: str = data["read"]
+        """The date it was read, as YYYY-MM-DD."""
+        self.fact: str = data["fact"]
 
 
 class Specialisation:
@@ -95,10 +147,22 @@ class Specialisation:
         self.credential: str = data["credential"]
 
 
-class Catalog:
-    """Everything requirements.py holds, by id."""
+class Pack:
+    """A rule pack: its catalog (vocabulary, numbers, milestones, goals and their paths), its
+    rules and its sources, by id, with the pack's own id, title and date."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        self.id: str = data.get("id", "")
+        """The pack's id ("hit-2008"), or for a pack file the path its plan names."""
+        self.title: str = data.get("title", "")
+        self.as_of: str = data.get("as_of", "")
+        """The date its rules stand as of (YYYY-MM)."""
+        self.file: str | None = data.get("file")
+        """The pack file it was read from; None for a built-in pack."""
+        self.extends: str | None = data.get("extends")
+        self.sources: dict[str, Source] = {
+            id: Source(id, entry) for id, entry in data.get("sources", {}).items()
+        }
         vocabulary = data["vocabulary"]
         self.coursework_areas: tuple[str, ...] = tuple(vocabulary["coursework_areas"])
         self.general_education: str = vocabulary["general_education"]
@@ -123,34 +187,17 @@ class Catalog:
         self.credentials: tuple[str, ...] = tuple(
             m.id for m in self.milestones.values() if m.kind == CREDENTIAL
         )
+        counting: dict[str, list[str]] = {id: [id] for id in self.milestones}
+        for milestone in self.milestones.values():
+            for other in milestone.counts_as:
+                counting.setdefault(other, [other]).append(milestone.id)
+        self.counting_as: dict[str, tuple[str, ...]] = {id: tuple(ids) for id, ids in counting.items()}
+        """For each milestone id: itself and the milestones that count as it."""
 
     def name_of(self, milestone_id: str) -> str:
         """The milestone's name in plain words, or the id itself when it is not in the catalog."""
         milestone = self.milestones.get(milestone_id)
         return milestone.name if milestone else milestone_id
-
-
-_catalog: Catalog | None = None
-
-
-def catalog() -> Catalog:
-    """The catalog, built from requirements.py on first use."""
-    global _catalog
-    if _catalog is None:
-        from planner.core import requirements
-
-        _catalog = Catalog(
-            {
-                "vocabulary": requirements.VOCABULARY,
-                "parameters": requirements.PARAMETERS,
-                "milestones": requirements.MILESTONES,
-                "specialisations": requirements.SPECIALISATIONS,
-                "steps": requirements.STEPS,
-                "goals": requirements.GOALS,
-                "rules": requirements.RULES,
-            }
-        )
-    return _catalog
 
 
 def seed_paragraphs() -> list[str]:

@@ -19,7 +19,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from planner.core.catalog import Catalog, catalog
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan, Record
 from planner.core.outcome import Outcome, outcome
 from planner.core.validate import Diagnostic, validate
@@ -247,9 +247,13 @@ class PlanDiff:
         }
 
 
-def diff_plans(old: Plan, new: Plan, cat: Catalog | None = None) -> PlanDiff:
-    """What changed from `old` to `new`."""
-    cat = cat or catalog()
+def diff_plans(old: Plan, new: Plan, cat: Pack | None = None, old_cat: Pack | None = None) -> PlanDiff:
+    """What changed from `old` to `new`, `new` checked under `cat` and `old` under `old_cat` (each
+    plan's own built-in pack when not given; `old_cat` is `cat` when only that is given)."""
+    from planner.core.packs import plan_pack
+
+    old_cat = old_cat or cat or plan_pack(old)
+    cat = cat or plan_pack(new)
     result = PlanDiff()
     old_data, new_data = old.to_toml(), new.to_toml()
 
@@ -289,7 +293,7 @@ def diff_plans(old: Plan, new: Plan, cat: Catalog | None = None) -> PlanDiff:
             if changes:
                 result.waivers_changed.append(WaiverChange(after.get("rule"), after.get("item"), changes))
 
-    old_diagnostics, new_diagnostics = validate(old, cat), validate(new, cat)
+    old_diagnostics, new_diagnostics = validate(old, old_cat), validate(new, cat)
     pairs, went_away, appeared = _pair(old_diagnostics, new_diagnostics, _diagnostic_key)  # type: ignore[arg-type]
     result.appeared, result.went_away = appeared, went_away  # type: ignore[assignment]
     for before, after in pairs:
@@ -298,7 +302,7 @@ def diff_plans(old: Plan, new: Plan, cat: Catalog | None = None) -> PlanDiff:
         elif before.waived is not None and after.waived is None:  # type: ignore[attr-defined]
             result.no_longer_waived.append(after)  # type: ignore[arg-type]
 
-    result.old_outcome = outcome(old, old_diagnostics, cat)
+    result.old_outcome = outcome(old, old_diagnostics, old_cat)
     result.new_outcome = outcome(new, new_diagnostics, cat)
     return result
 
@@ -317,7 +321,7 @@ def literal(value: Any) -> str:
     return str(plain(value))
 
 
-def _item_summary(item: Item, cat: Catalog) -> str:
+def _item_summary(item: Item, cat: Pack) -> str:
     name = cat.name_of(item.requirement) if isinstance(item.requirement, str) else "no requirement"
     start, end = item.get("start"), item.get("end")
     when = literal(start) if end is None or end == start else f"{literal(start)} to {literal(end)}"
@@ -364,9 +368,12 @@ def outcome_text(result: Outcome) -> str:
     )
 
 
-def diff_lines(result: PlanDiff, cat: Catalog | None = None) -> list[str]:
-    """The differences as text lines (not yet made printable)."""
-    cat = cat or catalog()
+def diff_lines(result: PlanDiff, cat: Pack | None = None) -> list[str]:
+    """The differences as text lines (not yet made printable); `cat` names the milestones."""
+    if cat is None:
+        from planner.core.packs import default_pack
+
+        cat = default_pack()
     lines: list[str] = []
     for change in result.plan:
         lines.append(f"{change.field}: {literal(change.old)} -> {literal(change.new)}")
@@ -414,13 +421,16 @@ def diff_lines(result: PlanDiff, cat: Catalog | None = None) -> list[str]:
 # --- textconv ---------------------------------------------------------------------------------
 
 
-def textconv_lines(plan: Plan, cat: Catalog | None = None) -> list[str]:
+def textconv_lines(plan: Plan, cat: Pack | None = None) -> list[str]:
     """The plan as one line per fact, for git to diff: each line names its item and field.
 
     Items come in id order, so moving an item in the file changes nothing; the outcome and the
     diagnostics follow the data, so a diff also shows what a change did.
     """
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import plan_pack
+
+        cat = plan_pack(plan)
     data = plan.to_toml()
     lines = []
     for key, value in data.items():

@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
 from planner.core.model import Comment, Item, Plan, Profile, Record, Waiver
 from planner.core.nextsteps import NextStep
 from planner.core.terms import Term
@@ -285,11 +285,14 @@ def move_item(plan: Plan, item: Item, terms: int) -> Edit:
     return edit
 
 
-def resize_item(plan: Plan, item: Item, terms: int, current_end: Term | None = None) -> Edit:
+def resize_item(
+    plan: Plan, item: Item, terms: int, current_end: Term | None = None, pack: Pack | None = None
+) -> Edit:
     """Make `item` `terms` terms longer (shorter when negative), moving its end.
 
     `current_end` is where the item ends now when it has no `end` of its own (a job that runs
-    until the next job starts); without it such an item counts as one term long.
+    until the next job starts); without it such an item counts as one term long. `pack` says
+    which milestones are jobs (the plan's built-in pack when not given).
     """
     start = item.start
     if start is None:
@@ -300,7 +303,7 @@ def resize_item(plan: Plan, item: Item, terms: int, current_end: Term | None = N
     new_end = end.shift(terms)
     if new_end < start:
         raise EditRefused(f"{_name(item)} lasts one term already; it cannot be shorter.")
-    milestone = catalog().milestones.get(item.requirement or "")
+    milestone = _pack(plan, pack).milestones.get(item.requirement or "")
     is_job = milestone is not None and milestone.is_job
     # A one-term item needs no end, but a job without one runs on until the next job.
     value = None if new_end == start and not is_job else str(new_end)
@@ -444,13 +447,23 @@ def remove_waiver(plan: Plan, waiver: Waiver) -> Edit:
     raise EditRefused("That waiver is no longer in the plan.")
 
 
-def waiver_for(plan: Plan, diagnostic: Any) -> Waiver | None:
-    """The waiver a diagnostic is about: the one that silences it, or the stale one it reports."""
+def _pack(plan: Plan, pack: Pack | None) -> Pack:
+    """`pack`, or the built-in pack the plan names."""
+    if pack is not None:
+        return pack
+    from planner.core.packs import plan_pack
+
+    return plan_pack(plan)
+
+
+def waiver_for(plan: Plan, diagnostic: Any, pack: Pack | None = None) -> Waiver | None:
+    """The waiver a diagnostic is about: the one that silences it, or the stale one it reports
+    (`pack` words it: the plan's built-in pack when not given)."""
     if diagnostic.waived is not None:
         return diagnostic.waived  # type: ignore[no-any-return]
     if diagnostic.rule != "waiver-stale":
         return None
-    rule = catalog().rules["waiver-stale"]
+    rule = _pack(plan, pack).rules["waiver-stale"]
     for waiver in plan.waivers:
         if waiver.item == diagnostic.item and waiver.rule is not None:
             if rule.message.format(rule=waiver.rule, by=waiver.by or "someone") == diagnostic.message:

@@ -18,7 +18,7 @@ import html as html_module
 import re
 from typing import Any
 
-from planner.core.catalog import Catalog, catalog
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.outcome import Outcome, approval_state, outcome
 from planner.core.terms import Term
@@ -140,7 +140,7 @@ def _spans(plan: Plan, facts: Facts) -> list[tuple[Item, int, int]]:
     return spans
 
 
-def _item_name(item: Item, cat: Catalog) -> str:
+def _item_name(item: Item, cat: Pack) -> str:
     if item.title:
         return item.title
     if isinstance(item.requirement, str):
@@ -148,12 +148,15 @@ def _item_name(item: Item, cat: Catalog) -> str:
     return "(no requirement)"
 
 
-def report(plan: Plan, file: str = "", cat: Catalog | None = None) -> Report:
+def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
     """Gather what the report shows."""
     from planner.core.digest import plan_digest
     from planner.core.nextsteps import next_steps
 
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import plan_pack
+
+        cat = plan_pack(plan)
     result = Report()
     result.file = file
     result.title = plan.title if plan.title else (file or "Career plan")
@@ -302,7 +305,7 @@ def report(plan: Plan, file: str = "", cat: Catalog | None = None) -> Report:
     return result
 
 
-def _term_rows(spans: list[tuple[Item, int, int]], first: int, last: int, cat: Catalog) -> list[TermRow]:
+def _term_rows(spans: list[tuple[Item, int, int]], first: int, last: int, cat: Pack) -> list[TermRow]:
     """What happens in each term from `first` to `last`; runs of empty terms folded into one row."""
     import bisect
 
@@ -774,7 +777,8 @@ def html(data: Report) -> str:
     return "\n".join(out)
 
 
-def export(plan: Plan, file: str = "", format: str = "markdown") -> str:
-    """The plan's report as Markdown (`format="markdown"`) or HTML (`"html"`)."""
-    data = report(plan, file)
+def export(plan: Plan, file: str = "", format: str = "markdown", pack: Pack | None = None) -> str:
+    """The plan's report under `pack` (the plan's built-in one when not given) as Markdown
+    (`format="markdown"`) or HTML (`"html"`)."""
+    data = report(plan, file, pack)
     return html(data) if format == "html" else markdown(data)

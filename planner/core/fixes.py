@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from planner.core.catalog import Catalog
+from planner.core.catalog import Pack
 from planner.core.edits import (
     Edit,
     Group,
@@ -89,20 +89,18 @@ class FixAll:
 # --- the public functions ---------------------------------------------------------------------
 
 
-def fixes_for(
-    plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic], diagnostic: Diagnostic
-) -> list[Fix]:
+def fixes_for(plan: Plan, cat: Pack, diagnostics: Sequence[Diagnostic], diagnostic: Diagnostic) -> list[Fix]:
     """The fixes offered for one of the plan's diagnostics (its present `validate` result)."""
     return _Fixer(plan, cat, diagnostics).fixes(diagnostic)
 
 
-def all_fixes(plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic]) -> list[list[Fix]]:
+def all_fixes(plan: Plan, cat: Pack, diagnostics: Sequence[Diagnostic]) -> list[list[Fix]]:
     """The fixes offered for each diagnostic, in the diagnostics' order."""
     fixer = _Fixer(plan, cat, diagnostics)
     return [fixer.fixes(diagnostic) for diagnostic in diagnostics]
 
 
-def fix_all(plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic] | None = None) -> FixAll:
+def fix_all(plan: Plan, cat: Pack, diagnostics: Sequence[Diagnostic] | None = None) -> FixAll:
     """Every offered fix, applied one after another to a copy of the plan (each fix is computed
     on the plan the ones before it made), as one edit for the plan itself. Nothing is changed."""
     trial = snapshot(plan)
@@ -156,7 +154,7 @@ def _error_keys(diagnostics: Sequence[Diagnostic]) -> Counter[tuple[str, str | N
 class _Fixer:
     """The fixes of one plan's diagnostics: the plan read once, each fix checked by validating."""
 
-    def __init__(self, plan: Plan, cat: Catalog, diagnostics: Sequence[Diagnostic]) -> None:
+    def __init__(self, plan: Plan, cat: Pack, diagnostics: Sequence[Diagnostic]) -> None:
         self.plan = plan
         self.cat = cat
         self.diagnostics = diagnostics
@@ -228,7 +226,7 @@ _KIND_WORDS = {"degree": "degree", "certificate-program": "program", "course": "
 """How a title names an item of these kinds (the milestone's full name is long)."""
 
 
-def _called(item: Item, cat: Catalog) -> str:
+def _called(item: Item, cat: Pack) -> str:
     """An item in words: 'the RHIT exam', 'the degree "aas"' (with its id unless it is the
     milestone's own)."""
     milestone = cat.milestones.get(item.requirement or "")
@@ -357,7 +355,7 @@ def _insert(plan: Plan, items: list[Item]) -> list[Edit]:
     return [InsertItem(f"add {new.id}", len(plan.items) + offset, new) for offset, new in enumerate(items)]
 
 
-def _step_fields(cat: Catalog, milestone: str) -> dict[str, Any]:
+def _step_fields(cat: Pack, milestone: str) -> dict[str, Any]:
     """The fields the catalog's step for this milestone gives its item (issuer, field, ...)."""
     for step in cat.steps.values():
         if step.milestone.id == milestone:

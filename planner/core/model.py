@@ -191,6 +191,7 @@ class Item(Record):
         "track",
         "issuer",
         "renews",
+        "units",
         "after",
         "notes",
     )
@@ -209,6 +210,7 @@ class Item(Record):
         ("track", "str"),
         ("issuer", "str"),
         ("renews", "str"),
+        ("units", "number"),
         ("after", "list"),
         ("notes", "str"),
     )
@@ -228,6 +230,8 @@ class Item(Record):
     track: str | None
     issuer: str | None
     renews: str | None
+    units: int | float | None
+    """continuing-education: the CEUs or CE hours it carries (ceu-units, hit-2026)."""
     after: list[str] | None
     """Ids of the items this one waits for."""
     notes: str | None
@@ -288,6 +292,9 @@ class Plan:
         approvals: list[Approval] | None = None,
     ) -> None:
         self.format = FORMAT
+        self.rules: str | None = None
+        """The rule pack: a built-in id or a pack file's path relative to the plan's folder;
+        None for the default (packs.DEFAULT)."""
         self.title = title
         self.profile = profile if profile is not None else Profile()
         self.has_profile = profile is not None
@@ -310,9 +317,9 @@ class Plan:
         for key, value in data.items():
             if key == "format":
                 continue
-            if key == "title":
+            if key in ("title", "rules"):
                 if type(value) is str:
-                    plan.title = value
+                    setattr(plan, key, value)
                 else:
                     plan.invalid[key] = value
             elif key == "profile":
@@ -334,6 +341,10 @@ class Plan:
     def to_toml(self) -> dict[str, Any]:
         """The TOML document for this plan, in the canonical order."""
         data: dict[str, Any] = {"format": self.format}
+        if "rules" in self.invalid:
+            data["rules"] = self.invalid["rules"]
+        elif self.rules is not None:
+            data["rules"] = self.rules
         if "title" in self.invalid:
             data["title"] = self.invalid["title"]
         elif self.title is not None:

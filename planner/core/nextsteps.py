@@ -4,6 +4,7 @@ The goal's path (catalog) is walked in order. A step is not proposed when its mi
 later one on the path, is already in the plan, held, or completed in the profile; the profile's
 role counts as its job held for `healthcare_experience_years` (a role held for less than the two
 years its job is on the path for is continued: the job is proposed for the terms that are left).
+The path, its steps and their reasons come from the plan's rule pack.
 The first proposed step starts at the plan's `starts` term, or after the latest item already on
 the path; each next one starts in the term after the one before it ends and waits for it
 (`after`). Taking every step gives a plan with no error.
@@ -15,10 +16,10 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from planner.core.catalog import Catalog, Step, catalog
+from planner.core.catalog import Pack, Step
 from planner.core.model import Item, Plan
+from planner.core.placed import Facts, Placed
 from planner.core.terms import Term
-from planner.core.validate import Facts, Placed
 
 
 class NextStep:
@@ -74,12 +75,15 @@ class NextStep:
         return f"NextStep({self.id} {self.start}..{self.end})"
 
 
-def next_steps(plan: Plan, cat: Catalog | None = None, today: Term | None = None) -> list[NextStep]:
+def next_steps(plan: Plan, cat: Pack | None = None, today: Term | None = None) -> list[NextStep]:
     """The steps the plan still lacks on the way to its goal, in order; [] when none or no goal.
 
     `today` is where a plan without `starts` begins (the current term when not given).
     """
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import plan_pack
+
+        cat = plan_pack(plan)
     goal = cat.goals.get(plan.profile.goal or "")
     if goal is None:
         return []
@@ -99,9 +103,9 @@ def next_steps(plan: Plan, cat: Catalog | None = None, today: Term | None = None
         milestone = step.milestone
         terms = step.terms
         if step.experience:
-            terms = facts.experience_terms
-            if position == 0 and continues_role:  # what the role's years leave of the two years
-                terms = max(1, math.ceil(facts.experience_terms - facts.role_terms))
+            terms = step.experience_terms or facts.experience_terms
+            if position == 0 and continues_role:  # what the role's years leave of the experience
+                terms = max(1, math.ceil(terms - facts.role_terms))
         end = start.shift(terms - 1)
         fields: dict[str, Any] = dict(step.fields)
         if previous_id:
@@ -142,7 +146,7 @@ def _with_steps(plan: Plan, steps: list[NextStep]) -> Plan:
     return trial
 
 
-def renewal_steps(plan: Plan, cat: Catalog, steps: list[NextStep], taken: set[str]) -> list[NextStep]:
+def renewal_steps(plan: Plan, cat: Pack, steps: list[NextStep], taken: set[str]) -> list[NextStep]:
     """`steps`, with continuing education for every credential the plan earns or holds, renewing
     it in each cycle up to the plan's end (the end it has once the steps are taken), in term order."""
     from planner.core.renewal import missing_renewals, units_needed
@@ -193,7 +197,7 @@ def _fresh_ids(plan: Plan, taken: set[str], base: str) -> Iterator[str]:
             yield candidate
 
 
-def note_warnings(plan: Plan, cat: Catalog, steps: list[NextStep]) -> None:
+def note_warnings(plan: Plan, cat: Pack, steps: list[NextStep]) -> None:
     """Where taking the steps as proposed leads to a warning on a step's item, its reason says so,
     and what would avoid it."""
     from planner.core.validate import validate
@@ -225,16 +229,18 @@ def _first_missing(path: tuple[Step, ...], plan: Plan, facts: Facts) -> tuple[in
         if _planned(step, facts) or milestone.id in facts.done or milestone.id in unplaced:
             first, continues_role = index + 1, False
         elif facts.role is milestone:
-            short = step.experience and facts.role_terms < facts.experience_terms
+            short = step.experience and facts.role_terms < (step.experience_terms or facts.experience_terms)
             first, continues_role = (index, True) if short else (index + 1, False)
     return first, continues_role
 
 
 def _planned(step: Step, facts: Facts) -> list[Placed]:
-    """The plan's items that fulfil the step (the degree must be accredited by CAHIIM)."""
+    """The plan's items that fulfil the step (a degree or program accredited by the body the step
+    names, when it names one)."""
     items = facts.of(step.milestone.id)
-    if "accredited_by" in step.fields:
-        return [placed for placed in items if facts.accredited(placed.item)]
+    body = step.fields.get("accredited_by")
+    if body is not None:
+        return [placed for placed in items if facts.accredited(placed.item, body)]
     return items
 
 

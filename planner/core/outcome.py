@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.core.catalog import Catalog, catalog
+from planner.core.catalog import Pack
+from planner.core.diagnostic import Diagnostic, counts
 from planner.core.model import Approval, Plan
+from planner.core.placed import Facts, Placed
 from planner.core.terms import Term
-from planner.core.validate import Diagnostic, Facts, Placed, counts
 
 
 class ApprovalState:
@@ -165,10 +166,13 @@ def _fits(step_fields: dict[str, str], placed: Placed) -> bool:
 
 
 def goal_terms(
-    plan: Plan, cat: Catalog | None = None, facts: Facts | None = None
+    plan: Plan, cat: Pack | None = None, facts: Facts | None = None
 ) -> tuple[bool, Term | None, Term | None]:
     """(held, reached, finishes) for the profile's goal; (False, None, None) without a goal."""
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import plan_pack
+
+        cat = plan_pack(plan)
     goal = cat.goals.get(plan.profile.goal or "")
     if goal is None:
         return False, None, None
@@ -184,9 +188,12 @@ def goal_terms(
     return False, Term(first.start), Term(first.end)
 
 
-def outcome(plan: Plan, diagnostics: list[Diagnostic] | None = None, cat: Catalog | None = None) -> Outcome:
+def outcome(plan: Plan, diagnostics: list[Diagnostic] | None = None, cat: Pack | None = None) -> Outcome:
     """The plan's outcome; `diagnostics` are validated when not given."""
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import plan_pack
+
+        cat = plan_pack(plan)
     if diagnostics is None:
         from planner.core.validate import validate
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from planner.core.catalog import Catalog, Milestone
+from planner.core.catalog import Milestone, Pack
 from planner.core.model import Item, Plan
 
 NEVER = 10**9
@@ -65,7 +65,7 @@ class Intervals:
 class Facts:
     """What the rules ask of a plan, computed once."""
 
-    def __init__(self, plan: Plan, cat: Catalog) -> None:
+    def __init__(self, plan: Plan, cat: Pack) -> None:
         self.plan = plan
         self.cat = cat
         self._first_ends: dict[str, int] = {}
@@ -153,23 +153,87 @@ class Facts:
         for credential in [*(profile.credentials or ()), *(profile.completed or ())]:
             if credential in cat.credentials and credential not in self.held_in_profile:
                 self.held_in_profile.append(credential)
-        self.held: set[str] = set(self.held_in_profile)
+        held: set[str] = set(self.held_in_profile)
         done = {m for m in (profile.completed or []) if m in milestones}
         for credential in self.held_in_profile:
             done.update(milestones[credential].prerequisites)
             done.add(credential)
+        for milestone_id in list(done):  # a CCA done counts as a coding certification done
+            done.update(milestones[milestone_id].counts_as)
+        for credential in self.held_in_profile:
+            held.update(milestones[credential].counts_as)
+        self.held = held
+        """Credentials the profile holds, and what they count as."""
         self.done = done
+        """Milestones done before the plan starts, and what they count as."""
 
         self.technician_work = Intervals([(j.start, j.end) for j in jobs if j.milestone.rank])
         self.clerk_work = Intervals(
             [(j.start, j.end) for j in jobs if j.milestone.id == "health-information-clerk"]
         )
-        rhit_starts = [p.start for p in self.of("rhit")]
-        self.rhit_from = -NEVER if "rhit" in self.held else min(rhit_starts, default=NEVER)
+        self._work: dict[tuple[str, ...] | int, Intervals] = {1: self.technician_work}
+        self._held_from: dict[str, int] = {}
 
     def of(self, milestone_id: str) -> list[Placed]:
         """The placed items that name this milestone, in file order."""
         return self.by_milestone.get(milestone_id, [])
+
+    def of_any(self, milestone_id: str) -> list[Placed]:
+        """The placed items of this milestone or of one that counts as it, in file order."""
+        ids = self.cat.counting_as.get(milestone_id, (milestone_id,))
+        if len(ids) == 1:
+            return self.of(milestone_id)
+        return sorted((p for m in ids for p in self.of(m)), key=lambda p: p.position)
+
+    def held_by(self, milestone_id: str, term: int) -> bool:
+        """True when the credential (or one counting as it) is held by `term`: in the profile, or
+        an item of it starts at or before `term`."""
+        if milestone_id in self.held:
+            return True
+        first = self._held_from.get(milestone_id)
+        if first is None:
+            first = min((p.start for p in self.of_any(milestone_id)), default=NEVER)
+            self._held_from[milestone_id] = first
+        return first <= term
+
+    def work(self, jobs: tuple[str, ...] | int) -> Intervals:
+        """The terms covered by the plan's jobs of these ids, or of at least this rank."""
+        if jobs not in self._work:
+            if isinstance(jobs, int):
+                spans = [(j.start, j.end) for j in self.jobs if (j.milestone.rank or 0) >= jobs]
+            else:
+                spans = [(j.start, j.end) for j in self.jobs if j.milestone.id in jobs]
+            self._work[jobs] = Intervals(spans)
+        return self._work[jobs]
+
+    def work_before(self, jobs: tuple[str, ...] | int, term: int) -> float:
+        """Terms of the plan's jobs of these ids (or of at least this rank) before `term`, plus the
+        profile's years when its role is such a job."""
+        role = self.role
+        counts = role is not None and ((role.rank or 0) >= jobs if isinstance(jobs, int) else role.id in jobs)
+        return self.work(jobs).count_before(term) + (self.role_terms if counts else 0)
+
+    def technician_terms_before(self, term: int) -> float:
+        """Terms of technician-level work before `term`, the profile's role included."""
+        return self.work_before(1, term)
+
+    @property
+    def rhit_from(self) -> int:
+        """The first term RHIT is held in (a term before all when the profile holds it)."""
+        if "rhit" in self.held:
+            return -NEVER
+        return min((p.start for p in self.of("rhit")), default=NEVER)
+
+    def degree_level_before(self, term: int) -> int:
+        """The highest degree level done before `term`, as an index into the pack's `educations`
+        (the profile's education, a degree completed, or a degree item that ends earlier); -1
+        when none counts."""
+        levels = self.cat.educations
+        best = levels.index(self.profile.education) if self.profile.education in levels else -1
+        for milestone in self.cat.milestones.values():
+            if milestone.level in levels and self.done_before(milestone.id, term):
+                best = max(best, levels.index(milestone.level))
+        return best
 
     def first_end(self, milestone_id: str, predicate: Callable[[Placed], bool] | None = None) -> int:
         """The earliest last term among placed items of a milestone (that match), or a term after all."""
@@ -188,15 +252,12 @@ class Facts:
         index = bisect.bisect_left(self.job_ends, job.start)
         return self.jobs_by_end[index - 1] if index else None
 
-    def technician_terms_before(self, term: int) -> float:
-        """Terms of technician-level work before `term`, the profile's role included."""
-        own = self.role_terms if self.role is not None and self.role.rank else 0
-        return self.technician_work.count_before(term) + own
-
-    def accredited(self, item: Item) -> bool:
-        """True when the item is accredited by CAHIIM."""
+    def accredited(self, item: Item, by: str | None = None) -> bool:
+        """True when the item is accredited by `by` (the pack's `accrediting_body`, CAHIIM, unless
+        given), written in any case."""
         body = item.accredited_by
-        return body is not None and body.strip().upper() == self.cat.parameters["accrediting_body"]
+        wanted = by if by is not None else self.cat.parameters["accrediting_body"]
+        return body is not None and body.strip().upper() == wanted.upper()
 
 
 def describe_terms(terms: float) -> str:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
+from planner.core.diagnostic import SEVERITY_ORDER, Diagnostic, counts
 from planner.core.model import Item, Plan
 from planner.core.nextsteps import NextStep, next_steps
 from planner.core.outcome import ApprovalState, approval_state
+from planner.core.placed import Facts
 from planner.core.terms import Term
-from planner.core.validate import SEVERITY_ORDER, Diagnostic, Facts, counts, validate
+from planner.core.validate import validate
 
 
 class Review:
@@ -71,9 +73,16 @@ class Review:
         return self.counts["error"]
 
 
-def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
-    """Validate the plan, list its next steps and work out where open-ended jobs end."""
-    cat = catalog()
+def review(plan: Plan, version: int = 0, today: Term | None = None, pack: Pack | None = None) -> Review:
+    """Validate the plan under `pack`, list its next steps and work out where open-ended jobs end.
+
+    Without `pack`, the built-in pack the plan's `rules` names.
+    """
+    if pack is None:
+        from planner.core.packs import plan_pack
+
+        pack = plan_pack(plan)
+    cat = pack
     digest = None
     if plan.approvals:
         from planner.core.digest import plan_digest
@@ -90,14 +99,19 @@ def review(plan: Plan, version: int = 0, today: Term | None = None) -> Review:
     return result
 
 
-def runs_to(plan: Plan, item: Item) -> Term | None:
+def runs_to(plan: Plan, item: Item, pack: Pack | None = None) -> Term | None:
     """Where an item without an `end` really ends: a job runs until the next job (or the plan's end).
 
-    None when the item has an `end` of its own, or is not a placed job.
+    None when the item has an `end` of its own, or is not a placed job (`pack` says which
+    milestones are jobs: the plan's built-in pack when not given).
     """
     if item.end is not None:
         return None
-    for job in Facts(plan, catalog()).jobs:
+    if pack is None:
+        from planner.core.packs import plan_pack
+
+        pack = plan_pack(plan)
+    for job in Facts(plan, pack).jobs:
         if job.item is item:
             return Term(job.end)
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.core.catalog import Catalog, catalog
+from planner.core.catalog import Pack
 from planner.core.model import FORMAT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -66,7 +66,7 @@ def _described(ids: list[str], names: dict[str, str]) -> list[str]:
     return [f"- `{id}`: {names[id]}" for id in ids]
 
 
-def profile_schema(cat: Catalog) -> dict[str, Any]:
+def profile_schema(cat: Pack) -> dict[str, Any]:
     """The [profile] table."""
     milestones = list(cat.milestones)
     names = {id: m.name for id, m in cat.milestones.items()}
@@ -114,7 +114,7 @@ def profile_schema(cat: Catalog) -> dict[str, Any]:
     }
 
 
-def item_schema(cat: Catalog) -> dict[str, Any]:
+def item_schema(cat: Pack) -> dict[str, Any]:
     """One [[items]] entry."""
     milestones = list(cat.milestones)
     names = {id: m.name for id, m in cat.milestones.items()}
@@ -183,7 +183,7 @@ def comment_schema() -> dict[str, Any]:
     }
 
 
-def waiver_schema(cat: Catalog) -> dict[str, Any]:
+def waiver_schema(cat: Pack) -> dict[str, Any]:
     """One [[waivers]] entry."""
     rules = [id for id in cat.rules]
     return {
@@ -230,9 +230,12 @@ def _table_array(description: str, entry: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "description": description, "items": entry}
 
 
-def plan_schema(cat: Catalog | None = None) -> dict[str, Any]:
+def plan_schema(cat: Pack | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a plan file."""
-    cat = cat or catalog()
+    if cat is None:
+        from planner.core.packs import default_pack
+
+        cat = default_pack()
     return {
         "$schema": DRAFT,
         "title": "Career plan (" + FORMAT + ")",
@@ -260,7 +263,7 @@ def plan_schema(cat: Catalog | None = None) -> dict[str, Any]:
     }
 
 
-def schema_text(cat: Catalog | None = None) -> str:
+def schema_text(cat: Pack | None = None) -> str:
     """The schema as the JSON text `planner schema` prints."""
     import json
 

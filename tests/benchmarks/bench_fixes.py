@@ -20,17 +20,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from bench_validate import timings_ms  # noqa: E402
 
-from planner.core.catalog import Catalog, catalog  # noqa: E402
+from planner.core.catalog import Pack  # noqa: E402
 from planner.core.fixes import all_fixes, fix_all, fixes_for, has_fix  # noqa: E402
 from planner.core.model import Plan  # noqa: E402
 from planner.core.nextsteps import next_steps  # noqa: E402
+from planner.core.packs import default_pack  # noqa: E402
 from planner.core.validate import validate  # noqa: E402
 from plans import make_plan  # noqa: E402
 
 SIZES = (50, 1_000)
 
 
-def measure(plan: Plan, cat: Catalog, repeat: int) -> str:
+def measure(plan: Plan, cat: Pack, repeat: int) -> str:
     """The figures of one plan, as a line of the table."""
     diagnostics = validate(plan, cat)
     first = next((d for d in diagnostics if has_fix(d.rule) and d.waived is None), None)
@@ -47,7 +48,7 @@ def measure(plan: Plan, cat: Catalog, repeat: int) -> str:
 
 def main(argv: list[str]) -> int:
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
-    cat = catalog()
+    cat = default_pack()
     print(f"median (fastest) of {repeat} runs, in milliseconds")
     heads = ("validate", "one fix", "all fixes", "fix all", "next steps")
     print(f"{'items':>7} {'findings':>9} " + " ".join(f"{head:>17}" for head in heads))

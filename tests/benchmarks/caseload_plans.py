@@ -15,9 +15,9 @@ import os
 import random
 import sys
 
-from planner.core.catalog import catalog
 from planner.core.digest import plan_digest
 from planner.core.model import Approval, Comment, Item, Plan, Waiver
+from planner.core.packs import default_pack
 from planner.core.starter import starter_plan
 from planner.core.storage import dumps
 from planner.core.terms import Term
@@ -29,7 +29,7 @@ ADVISORS = ["J. Kim, advisor", "M. Ortiz, advisor", "S. Patel, advisor"]
 
 def student_plan(number: int, rng: random.Random) -> Plan:
     """One student's plan, about 30 items."""
-    cat = catalog()
+    cat = default_pack()
     goal = rng.choice([g for g in cat.goals if g != "clerk-to-technician"])
     starts = Term.of(rng.choice([2026, 2027, 2028]), rng.choice(["spring", "fall"]))
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)} ({number})"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from planner.core.catalog import catalog
 from planner.core.model import Plan
+from planner.core.packs import default_pack
 from planner.core.terms import Term
 
-AREAS = list(catalog().coursework_areas)
-SUBJECTS = list(catalog().high_school_subjects)
+AREAS = list(default_pack().coursework_areas)
+SUBJECTS = list(default_pack().high_school_subjects)
 SPECIALISATIONS = [
     ("coding-certification", "coding-specialist", "AAPC"),
     ("cancer-registry-certification", "cancer-registrar", "NCRA"),

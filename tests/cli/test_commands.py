@@ -224,7 +224,7 @@ def test_next_on_an_unreadable_file(tmp_path, capsys) -> None:
 # --- new --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("goal", list(__import__("planner.core.catalog", fromlist=["x"]).catalog().goals))
+@pytest.mark.parametrize("goal", list(__import__("planner.core.packs", fromlist=["x"]).default_pack().goals))
 def test_new_writes_a_laid_out_plan_without_errors(tmp_path, capsys, goal: str) -> None:
     path = str(tmp_path / "mine.toml")
     status, out, _ = run(capsys, "new", "--goal", goal, "--starts", "2027-fall", path)

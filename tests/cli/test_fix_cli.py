@@ -156,9 +156,9 @@ def test_diff_without_fix_is_refused(tmp_path, capsys) -> None:
 
 
 def test_every_goals_starter_plan_from_planner_new_has_no_renewal_warning(tmp_path, capsys) -> None:
-    from planner.core.catalog import catalog
+    from planner.core.packs import default_pack
 
-    for goal in catalog().goals:
+    for goal in default_pack().goals:
         path = tmp_path / f"{goal}.toml"
         status, _, err = run(capsys, "new", "--goal", goal, "--starts", "2027-fall", str(path))
         assert status == 0, err

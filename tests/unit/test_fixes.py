@@ -8,16 +8,16 @@ from typing import Any
 
 import pytest
 
-from planner.core.catalog import catalog
 from planner.core.edits import History
 from planner.core.fixes import NO_FIX, all_fixes, fix_all, fixes_for, has_fix
 from planner.core.model import Plan, Waiver
+from planner.core.packs import default_pack
 from planner.core.starter import starter_plan
 from planner.core.terms import Term
 from planner.core.validate import Diagnostic, validate
 from tests.unit.plan_builders import degree, exam, item, job, plan, rhit, rhit_route, technician
 
-CAT = catalog()
+CAT = default_pack()
 
 
 def waived(subject: Plan, rule: str, item_id: str | None) -> Plan:

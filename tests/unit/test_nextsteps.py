@@ -9,17 +9,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.catalog import catalog
 from planner.core.model import Plan
 from planner.core.nextsteps import NextStep, next_steps, take
+from planner.core.packs import default_pack
 from planner.core.terms import Term
 from planner.core.validate import has_errors, validate
 from tests.unit.plan_builders import assert_clean, degree, exam, item, job, plan, rhit, take_all
 
-GOALS = sorted(catalog().goals)
-JOBS = sorted(catalog().jobs)
-CREDENTIALS = sorted(catalog().credentials)
-MILESTONES = sorted(catalog().milestones)
+GOALS = sorted(default_pack().goals)
+JOBS = sorted(default_pack().jobs)
+CREDENTIALS = sorted(default_pack().credentials)
+MILESTONES = sorted(default_pack().milestones)
 
 RHIT_STEPS = [
     ("associate-hit", "2027-fall", "2029-spring", {"accredited_by": "CAHIIM"}, "P5"),
@@ -112,7 +112,7 @@ def test_every_goal_is_expected() -> None:
 def test_from_an_empty_plan_the_steps_are_the_goals_path(goal: str) -> None:
     steps = path_steps(empty(goal))
     assert laid_out(steps) == EXPECTED[goal]
-    assert [step.requirement for step in steps] == [s.milestone.id for s in catalog().goals[goal].path]
+    assert [step.requirement for step in steps] == [s.milestone.id for s in default_pack().goals[goal].path]
     assert all(step.reason and step.name for step in steps)
 
 
@@ -192,7 +192,7 @@ def test_ids_already_used_in_the_plan_are_not_reused() -> None:
 
 # --- partly built plans -----------------------------------------------------------------------
 
-PREFIXES = [(goal, k) for goal in GOALS for k in range(1, len(catalog().goals[goal].path))]
+PREFIXES = [(goal, k) for goal in GOALS for k in range(1, len(default_pack().goals[goal].path))]
 
 
 @pytest.mark.parametrize(("goal", "k"), PREFIXES)
@@ -227,7 +227,7 @@ def profile_facts(goal: str, k: int, years: float) -> dict[str, Any]:
     completed: list[str] = []
     credentials: list[str] = []
     role = "none"
-    for step in catalog().goals[goal].path[:k]:
+    for step in default_pack().goals[goal].path[:k]:
         milestone = step.milestone
         if milestone.is_job:
             role = milestone.id
@@ -248,7 +248,9 @@ def test_milestones_done_before_the_plan_are_not_proposed(goal: str, k: int) -> 
     subject = empty(goal, **profile_facts(goal, k, years=2))
     steps = path_steps(subject)
     assert laid_out(steps)[0][0] == EXPECTED[goal][k][0]
-    assert [step.requirement for step in steps] == [s.milestone.id for s in catalog().goals[goal].path[k:]]
+    assert [step.requirement for step in steps] == [
+        s.milestone.id for s in default_pack().goals[goal].path[k:]
+    ]
     assert str(steps[0].start) == "2027-fall"
     assert_clean(take_all(subject))
 
@@ -256,7 +258,7 @@ def test_milestones_done_before_the_plan_are_not_proposed(goal: str, k: int) -> 
 @pytest.mark.parametrize("goal", [goal for goal in GOALS if goal != "rhit"])
 @pytest.mark.parametrize("years", [0, 1, 1.5, 2, 5])
 def test_a_role_on_the_path_counts_its_years(goal: str, years: float) -> None:
-    path = catalog().goals[goal].path
+    path = default_pack().goals[goal].path
     position = next(n for n, step in enumerate(path) if step.experience)
     role = path[position].milestone.id
     subject = empty(goal, role=role, healthcare_experience_years=years)
@@ -338,7 +340,7 @@ profiles = st.fixed_dictionaries(
         "healthcare_experience_years": st.one_of(st.integers(0, 60), st.floats(0, 60, allow_nan=False)),
         "credentials": st.lists(st.sampled_from(CREDENTIALS), unique=True, max_size=3),
         "completed": st.lists(st.sampled_from(MILESTONES), unique=True, max_size=4),
-        "education": st.sampled_from(catalog().educations),
+        "education": st.sampled_from(default_pack().educations),
     }
 )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from planner.core.catalog import catalog
+from planner.core.packs import default_pack
 from tests.unit.plan_builders import degree, exam, found, item, job, plan, quiet, rhit, the
 
-NINE = list(catalog().coursework_areas)  # the nine areas of P4, as requirements.md lists them
+NINE = list(default_pack().coursework_areas)  # the nine areas of P4, as requirements.md lists them
 
 # --- rhit-exam-needs-cahiim-associate -------------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from planner.core.catalog import catalog
+from planner.core.packs import default_pack
 from planner.core.schema import plan_schema
 from planner.core.starter import starter_plan
 from planner.core.storage import dumps
@@ -56,7 +56,7 @@ def test_a_hand_written_plan_with_comments_waivers_and_approvals_is_accepted() -
     assert errors(text) == []
 
 
-@pytest.mark.parametrize("goal", list(catalog().goals))
+@pytest.mark.parametrize("goal", list(default_pack().goals))
 def test_every_starter_plan_is_accepted(goal: str) -> None:
     assert errors(dumps(starter_plan(goal, Term.parse("2027-fall"), "Sam"))) == []  # type: ignore[arg-type]
 
@@ -96,7 +96,7 @@ def test_unknown_keys_are_allowed_because_the_planner_keeps_them() -> None:
 
 
 def test_enums_come_from_the_catalog() -> None:
-    cat = catalog()
+    cat = default_pack()
     schema = plan_schema()
     item = schema["properties"]["items"]["items"]["properties"]
     profile = schema["properties"]["profile"]["properties"]

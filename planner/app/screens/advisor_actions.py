@@ -193,7 +193,7 @@ class AdvisorActions(Screen):
         diagnostic = self._selected_diagnostic()
         if diagnostic is None:
             return
-        waiver = edits.waiver_for(self.session.plan, diagnostic)
+        waiver = edits.waiver_for(self.session.plan, diagnostic, self.app.pack)  # type: ignore[attr-defined]
         if waiver is None:
             self.notify("The selected diagnostic is not waived, and is not a stale waiver.", timeout=4)
             return

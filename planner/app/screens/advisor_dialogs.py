@@ -13,7 +13,6 @@ from typing import Any
 from textual.suggester import SuggestFromList
 
 from planner.app.screens.form import ChoiceField, FormField, FormScreen, NotesField, TextField, shown
-from planner.core.catalog import catalog
 from planner.core.model import Plan
 from planner.core.validate import Diagnostic
 
@@ -73,7 +72,7 @@ class AddCommentScreen(FormScreen):
         self.intro = f"A remark for the conversation about this plan, dated {date.isoformat()}."
 
     def fields(self) -> list[FormField]:
-        cat = catalog()
+        cat = self.app.pack  # type: ignore[attr-defined]
         ids: list[str] = []
         labels: dict[str, str] = {}
         for item in self.plan.items:

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from planner.app.widgets.comments import comment_body, comment_heading, comments_by_item
 from planner.core import edits
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
 from planner.core.model import Comment, Plan
 from planner.core.text import printable
 
@@ -41,7 +41,7 @@ def item_order(plan: Plan) -> list[str]:
     return list(seen)
 
 
-def group_heading(plan: Plan, item_id: str | None) -> Text:
+def group_heading(plan: Plan, item_id: str | None, pack: Pack) -> Text:
     """ "On the whole plan", "rhit-exam: RHIT exam, 2029-spring", or "gone: not in the plan"."""
     if item_id is None:
         return Text("On the whole plan", style="bold")
@@ -51,7 +51,7 @@ def group_heading(plan: Plan, item_id: str | None) -> Text:
     if item is None:
         text.append(": not an item of the plan", style="italic")
         return text
-    name = item.title or catalog().name_of(item.requirement or "")
+    name = item.title or pack.name_of(item.requirement or "")
     if name:
         text.append(f": {printable(name, one_line=True)}")
     if item.start is not None:
@@ -124,7 +124,7 @@ class CommentsScreen(Screen[str | None]):
                 continue
             if options:
                 options.append(None)  # a separator: not an option, so `about` takes no entry
-            options.append(Option(group_heading(plan, key), disabled=True))
+            options.append(Option(group_heading(plan, key, self.app.pack), disabled=True))  # type: ignore[attr-defined]
             self.about.append(key)
             self.comments.append(None)
             for comment in comments:

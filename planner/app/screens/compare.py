@@ -29,7 +29,7 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.widgets.approval import approval_words
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.storage import Loaded
 from planner.core.text import printable
@@ -178,9 +178,9 @@ def words(value: Any) -> str:
     return printable(str(value), one_line=True)
 
 
-def item_words(item: Item) -> str:
+def item_words(item: Item, pack: Pack) -> str:
     """ "Health information technician, 2030-spring to 2031-fall"."""
-    name = item.title or (catalog().name_of(item.requirement) if isinstance(item.requirement, str) else None)
+    name = item.title or (pack.name_of(item.requirement) if isinstance(item.requirement, str) else None)
     name = printable(name or "(no requirement)", one_line=True)
     start, end = item.get("start"), item.get("end")
     if start is None:
@@ -252,7 +252,7 @@ def _rows(rows: list[tuple[str, str]]) -> Table:
     return grid
 
 
-def item_differences(result: Any, this: Plan, other: Plan, names: tuple[str, str]) -> Group:
+def item_differences(result: Any, this: Plan, other: Plan, names: tuple[str, str], pack: Pack) -> Group:
     """What differs from this plan to the other, item by item, from the first term."""
     if result.equal:
         return Group(Text("The two plans hold the same content.", style="italic"))
@@ -261,11 +261,11 @@ def item_differences(result: Any, this: Plan, other: Plan, names: tuple[str, str
     entries: list[tuple[int, str, list[str]]] = []
     for item in result.items_removed:
         entries.append(
-            (rank.get(item.id, never), words(item.id), [f"only in {names[0]}: {item_words(item)}"])
+            (rank.get(item.id, never), words(item.id), [f"only in {names[0]}: {item_words(item, pack)}"])
         )
     for item in result.items_added:
         entries.append(
-            (rank.get(item.id, never), words(item.id), [f"only in {names[1]}: {item_words(item)}"])
+            (rank.get(item.id, never), words(item.id), [f"only in {names[1]}: {item_words(item, pack)}"])
         )
     for item_change in result.items_changed:
         lines = [f"{field.field}: {words(field.old)} → {words(field.new)}" for field in item_change.changes]
@@ -297,7 +297,7 @@ def other_differences(result: Any, names: tuple[str, str]) -> Group:
     return Group(*parts)
 
 
-def route_text(plan: Plan, only_here: set[str], changed: set[str]) -> Text:
+def route_text(plan: Plan, only_here: set[str], changed: set[str], pack: Pack) -> Text:
     """The plan's items by start term: "+" only in this plan, "~" in both but different."""
     never = 10**9
     ordered = sorted(
@@ -314,7 +314,7 @@ def route_text(plan: Plan, only_here: set[str], changed: set[str]) -> Text:
         when = words(start) if end is None or end == start else f"{words(start)}–{words(end)}"
         if start is None:
             when = "(no start)"
-        name = item.title or catalog().name_of(item.requirement or "")
+        name = item.title or pack.name_of(item.requirement or "")
         mark = "+" if item_id in only_here else "~" if item_id in changed else " "
         rows.append((mark, when, words(item_id)[:16], printable(name or "", one_line=True)))
     when_width = max(len(row[1]) for row in rows)
@@ -344,6 +344,8 @@ class CompareScreen(Screen[None]):
         self.names = (printable(this_name, one_line=True), printable(other_name, one_line=True))
         self.other_path = printable(other_path or other_name, one_line=True)
         """The other plan's file, as the heading names it."""
+        self.other_file = other_path
+        """The other plan's file, to find its rule pack."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-heading", markup=False)
@@ -364,11 +366,18 @@ class CompareScreen(Screen[None]):
         for route in self.query(".route"):
             route.display = False
         this, other = self.this, self.other
+        self.pack = this_pack = self.app.pack  # type: ignore[attr-defined]
+        other_file = self.other_file
 
         def work() -> None:
             from planner.core.diff import diff_plans
+            from planner.core.packs import PackError, pack_for_file
 
-            result = diff_plans(this, other)
+            try:
+                other_pack = pack_for_file(other, other_file) if other_file else this_pack
+            except PackError:
+                other_pack = this_pack
+            result = diff_plans(this, other, other_pack, this_pack)
             self.app.call_from_thread(self.show, result)
 
         self.run_worker(work, thread=True, group="compare", name="compare")
@@ -379,7 +388,9 @@ class CompareScreen(Screen[None]):
             return  # closed before the comparison was ready
         this, other, names = self.this, self.other, self.names
         self.query_one("#compare-outcomes", Static).update(outcome_table(result, this, other, names))
-        self.query_one("#compare-items", Static).update(item_differences(result, this, other, names))
+        self.query_one("#compare-items", Static).update(
+            item_differences(result, this, other, names, self.pack)
+        )
         self.query_one("#compare-more", Static).update(other_differences(result, names))
         removed = {item.id for item in result.items_removed if isinstance(item.id, str)}
         added = {item.id for item in result.items_added if isinstance(item.id, str)}
@@ -391,5 +402,5 @@ class CompareScreen(Screen[None]):
             route = self.query_one(widget_id, Static)
             route.border_title = Content(f"Route: {name}")
             route.border_subtitle = Content("+ only here  ~ differs")
-            route.update(route_text(plan, only, changed))
+            route.update(route_text(plan, only, changed, self.pack))
             route.display = True

@@ -12,7 +12,6 @@ from planner.app.screens.form import (
     TermField,
     TextField,
 )
-from planner.core.catalog import catalog
 from planner.core.model import Item, Plan
 from planner.core.text import printable
 
@@ -35,7 +34,7 @@ class ItemEditorScreen(FormScreen):
         self.intro = "Fields that do not apply to this kind of item can stay empty."
 
     def fields(self) -> list[FormField]:
-        cat = catalog()
+        cat = self.app.pack  # type: ignore[attr-defined]
         item = self.item
         get = item.get
         milestones = [(m.id, f"{m.name} ({m.kind})") for m in cat.milestones.values()]

@@ -194,7 +194,8 @@ class MainScreen(FixActions, AdvisorActions):
         item = self._selected()
         if item is None:
             return
-        self.session.try_edit(edits.resize_item, item, terms, runs_to(self.session.plan, item))
+        pack = self.app.pack  # type: ignore[attr-defined]
+        self.session.try_edit(edits.resize_item, item, terms, runs_to(self.session.plan, item, pack), pack)
 
     def action_delete_item(self) -> None:
         """Delete the selected item (undo brings it back)."""

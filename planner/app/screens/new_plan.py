@@ -42,7 +42,7 @@ class NewPlanScreen(FormScreen):
         self.draft = Plan(profile=new_profile("rhit", today.next()))
 
     def fields(self) -> list[FormField]:
-        return profile_fields(self.draft, with_title=False)
+        return profile_fields(self.draft, self.app.pack, with_title=False)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ from planner.app.screens.form import (
     TermField,
     TextField,
 )
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
 from planner.core.edits import TITLE
 from planner.core.model import Plan
 
@@ -19,9 +19,9 @@ NOT_GIVEN = "(not given)"
 """The empty choice of education and role, apart from their "none"."""
 
 
-def profile_fields(plan: Plan, with_title: bool = True) -> list[FormField]:
-    """The profile's fields, each with the catalog's choices."""
-    cat = catalog()
+def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[FormField]:
+    """The profile's fields, each with the choices of the pack's catalog."""
+    cat = pack
     profile = plan.profile
     get = profile.get
     goals = [(goal.id, goal.name) for goal in cat.goals.values()]
@@ -68,9 +68,9 @@ def profile_fields(plan: Plan, with_title: bool = True) -> list[FormField]:
     return fields
 
 
-def profile_field(plan: Plan, name: str) -> FormField:
+def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:
     """The field that edits one profile field (by its name in the file), as the dialog has it."""
-    for field in profile_fields(plan, with_title=False):
+    for field in profile_fields(plan, pack, with_title=False):
         if field.name == name:
             return field
     raise KeyError(name)
@@ -87,4 +87,4 @@ class ProfileEditorScreen(FormScreen):
         self.plan = plan
 
     def fields(self) -> list[FormField]:
-        return profile_fields(self.plan)
+        return profile_fields(self.plan, self.app.pack)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from planner.core.catalog import catalog, paragraph
+from planner.core.catalog import Pack, paragraph
 from planner.core.model import Item
 from planner.core.text import printable
 from planner.core.validate import Diagnostic
@@ -38,9 +38,9 @@ def cited(source: str | None, sentences: tuple[str, ...] = ()) -> Text:
     return text
 
 
-def diagnostic_source(diagnostic: Diagnostic) -> Text:
+def diagnostic_source(diagnostic: Diagnostic, pack: Pack) -> Text:
     """One diagnostic in full, and where it comes from."""
-    rule = catalog().rules.get(diagnostic.rule)
+    rule = pack.rules.get(diagnostic.rule)
     text = Text()
     text.append(f"{diagnostic.severity.capitalize()}: {diagnostic.rule}", style="bold")
     text.append(f"  on {printable(diagnostic.item, one_line=True) if diagnostic.item else 'the plan'}\n")
@@ -65,9 +65,9 @@ def diagnostic_source(diagnostic: Diagnostic) -> Text:
     return text
 
 
-def item_source(item: Item) -> Text:
+def item_source(item: Item, pack: Pack) -> Text:
     """What the source text says about an item's milestone."""
-    milestone = catalog().milestones.get(item.requirement or "")
+    milestone = pack.milestones.get(item.requirement or "")
     text = Text()
     text.append(f"{printable(item.id or '(no id)', one_line=True)}", style="bold")
     if milestone is None:
@@ -96,9 +96,9 @@ class SourceScreen(ModalScreen[None]):
             yield Static(Text("Source"), classes="dialog-heading")
             with VerticalScroll(id="source-body"):
                 for diagnostic in self.diagnostics:
-                    yield Static(diagnostic_source(diagnostic), classes="source-entry")
+                    yield Static(diagnostic_source(diagnostic, self.app.pack), classes="source-entry")  # type: ignore[attr-defined]
                 if self.item is not None and not self.diagnostics:
-                    yield Static(item_source(self.item), classes="source-entry")
+                    yield Static(item_source(self.item, self.app.pack), classes="source-entry")  # type: ignore[attr-defined]
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Close"), variant="primary", id="close")
 

@@ -8,7 +8,6 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from planner.core.catalog import catalog
 from planner.core.model import Plan
 from planner.core.nextsteps import NextStep
 
@@ -78,7 +77,7 @@ class NextStepsPane(OptionList):
             self.add_options(options)
             self.highlighted = min(highlighted or 0, len(steps) - 1)
         else:
-            goal = catalog().goals.get(plan.profile.goal or "")
+            goal = self.app.pack.goals.get(plan.profile.goal or "")  # type: ignore[attr-defined]
             if goal is None:
                 message = "The profile names no goal. Edit the profile (p) to choose one."
             else:

@@ -28,7 +28,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static
 
-from planner.core.catalog import catalog
+from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.text import printable
 
@@ -58,10 +58,10 @@ def _words(value: object) -> str:
     return printable(str(value), one_line=True).replace("-", " ")
 
 
-def profile_lines(plan: Plan) -> list[tuple[str, str]]:
+def profile_lines(plan: Plan, pack: Pack) -> list[tuple[str, str]]:
     """(label, value) for each thing the profile says, in the order of `FIELDS`."""
     profile = plan.profile
-    cat = catalog()
+    cat = pack
     goal = profile.get("goal")
     goal_name = cat.goals[goal].name if isinstance(goal, str) and goal in cat.goals else _words(goal)
     role = profile.get("role")
@@ -221,13 +221,13 @@ class ProfilePane(Vertical, can_focus=True):
 
     def show_plan(self, plan: Plan) -> None:
         """Show this plan's profile (edits replace the profile, so an unchanged one is not redrawn)."""
-        shown = (plan.profile, plan.title)
+        shown = (plan.profile, plan.title, plan.rules)
         if self.plan is not None and shown == self._shown:
             self.plan = plan
             return
         self.plan = plan
         self._shown = shown
-        lines = profile_lines(plan)
+        lines = profile_lines(plan, self.app.pack)  # type: ignore[attr-defined]
         for row, (_, value) in zip(self.rows, lines, strict=True):
             row.show(value)
         self.summary_line.update(Text(summary(dict(lines))))
@@ -260,7 +260,7 @@ class ProfilePane(Vertical, can_focus=True):
 
         await self.mount_rows()
         row = self.rows[self.cursor]
-        field = profile_field(self.plan, row.field_name)
+        field = profile_field(self.plan, row.field_name, self.app.pack)  # type: ignore[attr-defined]
         widget = field.widget
         if isinstance(widget, Select):
             hint = "Up/Down choose, Enter takes it, Esc cancels."

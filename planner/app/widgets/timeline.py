@@ -18,7 +18,6 @@ from textual.strip import Strip
 
 from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
-from planner.core.catalog import catalog
 from planner.core.model import Item, Plan
 from planner.core.review import Review
 from planner.core.terms import Term
@@ -137,8 +136,10 @@ class TimelinePane(CursorRows):
         """The room `_labels` was shortened for (-1: not yet)."""
         self._commented: set[str] = set()
         """Ids of the items that have comments (they get a ✎ in their row)."""
-        self._kinds = {m.id: m.kind for m in catalog().milestones.values()}
-        self._names = {m.id: m.name for m in catalog().milestones.values()}
+        self._kinds: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        self._pack: object = None
+        """The rule pack the kinds and names are of (the app's, as of the last `show_plan`)."""
 
     # --- what is shown ------------------------------------------------------------------------
 
@@ -154,6 +155,11 @@ class TimelinePane(CursorRows):
         """Lay out the rows for `plan`; the cursor goes to `focus`, else stays on its item."""
         keep = focus or self.selected_item
         self.plan = plan
+        pack = self.app.pack  # type: ignore[attr-defined]
+        if pack is not self._pack:
+            self._pack = pack
+            self._kinds = {m.id: m.kind for m in pack.milestones.values()}
+            self._names = {m.id: m.name for m in pack.milestones.values()}
         position = {id(item): index for index, item in enumerate(plan.items)}
         self.rows = sorted(
             plan.items,

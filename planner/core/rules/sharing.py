@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from planner.core.catalog import Catalog
+from planner.core.catalog import Pack
 from planner.core.diagnostic import Diagnostic, Finding
 from planner.core.model import Plan
 
@@ -40,7 +40,7 @@ def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
             )
 
 
-def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Catalog) -> list[Diagnostic]:
+def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Pack) -> list[Diagnostic]:
     """Mark diagnostics that a waiver silences; report waivers that match none (waiver-stale)."""
     if not plan.waivers:
         return diagnostics

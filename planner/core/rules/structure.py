@@ -16,7 +16,7 @@ from planner.core.placed import Facts
 
 _ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 _KIND_WORDS = {"str": "text", "list": "a list of text", "number": "a number", "date": "a date"}
-_TOP_LEVEL_WORDS = {"title": "text", "profile": "a table"}
+_TOP_LEVEL_WORDS = {"title": "text", "rules": "text", "profile": "a table"}
 
 
 def _short(value: Any, limit: int = 40) -> str:

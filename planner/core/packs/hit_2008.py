@@ -1,12 +1,14 @@
-"""The requirements the planner encodes, read from the source text (seed.txt beside this file).
+"""The `hit-2008` rule pack: the requirements as the source text states them (seed.txt).
 
 This module is data, and only data: the milestones a plan item can name, the goals and their
 paths, and every rule with its severity, the paragraph it comes from (P1..P10, counting non-empty
-lines of the seed) and the sentences it rests on. catalog.py gives it types; validate.py applies
-the rules; nextsteps.py proposes steps. To change a rule's words or numbers, change them here.
+lines of the seed), the sentences it rests on, and the rule kind (rules/kinds.py) with the
+settings that decide where it fires. catalog.py gives it types; validate.py applies the rules;
+nextsteps.py proposes steps. To change a rule's words or numbers, change them here.
 
 It is a Python module rather than a TOML file because Python caches it compiled: reading the
-same data as TOML cost 8 ms at every start of `planner check`, a quarter of its budget.
+same data as TOML cost 8 ms at every start of `planner check`, a quarter of its budget. A pack
+file (TOML) holds the same tables; `hit-2026` is written as changes to this one.
 
 Severity follows the seed's modal words: "must", "are not eligible" -> error; "usually",
 "most employers prefer", "typically", "generally" -> warning; "can improve", "is beneficial",
@@ -504,12 +506,18 @@ GOALS = {
     },
 }
 
-# Rules. `message` is what the user reads; {placeholders} are filled in by validate.py.
+# Rules. `kind` and the keys after it decide where a rule fires (rules/kinds.py; "named": the
+# function registered under the rule's id, rules/named.py). `message` is what the user reads;
+# {placeholders} are filled in by the rule's kind.
 # `sentences` are quoted verbatim from the cited paragraphs of the seed (a test checks this).
 # Plan-structure rules (duplicate-id ... bad-value) are errors with no source in the seed;
 # sharing rules (approval-outdated, waiver-stale) are warnings with no source.
 RULES = {
     "rhit-exam-needs-cahiim-associate": {
+        "kind": "needs-before",
+        "item": "rhit-exam",
+        "needs": "associate-hit",
+        "accredited_by": "CAHIIM",
         "severity": "error",
         "source": "P5",
         "sentences": [
@@ -525,6 +533,10 @@ RULES = {
         ),
     },
     "rhit-not-via-other-training": {
+        "kind": "other-preparation",
+        "item": "rhit-exam",
+        "needs": "associate-hit",
+        "accredited_by": "CAHIIM",
         "severity": "error",
         "source": "P5",
         "sentences": [
@@ -539,6 +551,9 @@ RULES = {
         ),
     },
     "rhit-needs-exam": {
+        "kind": "needs-before",
+        "item": "rhit",
+        "needs": "rhit-exam",
         "severity": "error",
         "source": "P5",
         "sentences": [
@@ -554,6 +569,10 @@ RULES = {
         ),
     },
     "associate-coursework": {
+        "kind": "covers-areas",
+        "item": "associate-hit",
+        "areas": "coursework_areas",
+        "courses": "course",
         "severity": "warning",
         "source": "P4",
         "sentences": [
@@ -567,6 +586,7 @@ RULES = {
         "message": "The associate degree's coursework usually covers nine areas; these are missing: {missing}.",
     },
     "high-school-preparation": {
+        "kind": "named",
         "severity": "suggestion",
         "source": "P4",
         "sentences": [
@@ -578,6 +598,10 @@ RULES = {
         "message": "Taking {missing} in high school before the degree can improve your chances of admission.",
     },
     "employers-prefer-rhit": {
+        "kind": "needs-before",
+        "item_rank": 1,
+        "needs": "rhit",
+        "when": "held",
         "severity": "warning",
         "source": "P5",
         "sentences": [
@@ -593,6 +617,7 @@ RULES = {
         ),
     },
     "healthcare-experience": {
+        "kind": "named",
         "severity": "suggestion",
         "source": "P6",
         "sentences": [
@@ -605,6 +630,10 @@ RULES = {
         ),
     },
     "no-coding-degree": {
+        "kind": "field",
+        "item_kind": "degree",
+        "field": "field",
+        "contains": "coding",
         "severity": "warning",
         "source": "P8",
         "sentences": [
@@ -620,6 +649,7 @@ RULES = {
         ),
     },
     "skills-learned-on-the-job": {
+        "kind": "named",
         "severity": "suggestion",
         "source": "P7",
         "sentences": [
@@ -634,6 +664,7 @@ RULES = {
         ),
     },
     "specialisation-credential": {
+        "kind": "named",
         "severity": "suggestion",
         "source": "P8, P9",
         "sentences": [
@@ -648,6 +679,7 @@ RULES = {
         "message": "The plan specialises in {specialisation} but neither holds nor plans the {credential}.",
     },
     "credential-renewal": {
+        "kind": "renewal",
         "severity": "warning",
         "source": "P9",
         "sentences": [
@@ -660,6 +692,9 @@ RULES = {
         ),
     },
     "supervisor-needs-experience": {
+        "kind": "experience-before",
+        "item": "section-supervisor",
+        "jobs_rank": 1,
         "severity": "warning",
         "source": "P9",
         "sentences": [
@@ -675,6 +710,7 @@ RULES = {
         ),
     },
     "advancement-needs-experience": {
+        "kind": "named",
         "severity": "warning",
         "source": "P10",
         "sentences": [
@@ -689,6 +725,15 @@ RULES = {
         ),
     },
     "director-small-needs-rhit": {
+        "kind": "experience-before",
+        "item": ["director", "assistant-director"],
+        "where": {"facility": "small"},
+        "jobs_rank": 1,
+        "held": "rhit",
+        "problems": {
+            "held": "the RHIT credential is not held when this job starts",
+            "short": "the plan has {years} of technician-level work before it, not two years",
+        },
         "severity": "warning",
         "source": "P10",
         "sentences": [
@@ -706,6 +751,10 @@ RULES = {
         ),
     },
     "director-large-needs-bachelor": {
+        "kind": "needs-before",
+        "item": "director",
+        "where": {"facility": "large"},
+        "needs": "bachelor-hia",
         "severity": "warning",
         "source": "P10",
         "sentences": [
@@ -723,6 +772,7 @@ RULES = {
         ),
     },
     "clerk-promotion": {
+        "kind": "named",
         "severity": "warning",
         "source": "P10",
         "sentences": [
@@ -780,3 +830,19 @@ RULES = {
         "message": "The waiver of {rule} by {by} no longer matches any diagnostic; it can be removed.",
     },
 }
+
+
+PACK = {
+    "id": "hit-2008",
+    "title": "The seed's requirements (the source text, about 2008)",
+    "as_of": "2008",
+    "vocabulary": VOCABULARY,
+    "parameters": PARAMETERS,
+    "milestones": MILESTONES,
+    "specialisations": SPECIALISATIONS,
+    "steps": STEPS,
+    "goals": GOALS,
+    "rules": RULES,
+    "sources": {},
+}
+"""The whole pack, as a pack file's tables hold it."""
