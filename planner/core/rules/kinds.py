@@ -60,31 +60,38 @@ def selected(facts: Facts, params: dict[str, Any]) -> list[Placed]:
     return found
 
 
-def _satisfied(facts: Facts, params: dict[str, Any], placed: Placed) -> bool:
-    """True when one of the milestones `needs` names is there for `placed`, as `when` says:
-    "before" (done before its first term: the default), "by-start" (ending at or before its first
-    term), "by-end" (ending at or before its last term), "held" (held by its first term)."""
+def _satisfied(facts: Facts, params: dict[str, Any]) -> Callable[[Placed], bool]:
+    """Whether one of the milestones `needs` names is there for an item, as `when` says: "before"
+    (done before its first term: the default), "by-start" (ending at or before its first term),
+    "by-end" (ending at or before its last term), "held" (held by its first term). What the plan
+    holds is looked up once, so asking for each item is a comparison."""
     needs = _ids(params["needs"])
     when = params.get("when", "before")
     if when == "held":
-        return any(facts.held_by(need, placed.start) for need in needs)
+        return lambda placed: any(facts.held_by(need, placed.start) for need in needs)
     if any(need in facts.done for need in needs):
-        return True
+        return lambda placed: True
     body = params.get("accredited_by")
-    ends = [
-        p.end for need in needs for p in facts.of_any(need) if body is None or facts.accredited(p.item, body)
-    ]
-    end = min(ends, default=NEVER)
+    end = min(
+        (
+            p.end
+            for need in needs
+            for p in facts.of_any(need)
+            if body is None or facts.accredited(p.item, body)
+        ),
+        default=NEVER,
+    )
     if when == "by-start":
-        return end <= placed.start
+        return lambda placed: end <= placed.start
     if when == "by-end":
-        return end <= placed.end
-    return end < placed.start
+        return lambda placed: end <= placed.end
+    return lambda placed: end < placed.start
 
 
 def lacking(facts: Facts, params: dict[str, Any]) -> list[Placed]:
     """The items a needs-before rule fires on."""
-    return [placed for placed in selected(facts, params) if not _satisfied(facts, params, placed)]
+    satisfied = _satisfied(facts, params)
+    return [placed for placed in selected(facts, params) if not satisfied(placed)]
 
 
 # --- the kinds --------------------------------------------------------------------------------
