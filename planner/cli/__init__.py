@@ -15,17 +15,18 @@ from planner.cli.options import BROKEN, OK, UsageError, complain
 
 USAGE = """\
 usage: planner [PLAN]                      open the app on PLAN (your own plan without PLAN)
-       planner check [--format text|json] PLAN|DIR...
-       planner next [--format text|json] PLAN
-       planner new --goal GOAL [--starts TERM] [--name NAME] PLAN
+       planner check [--format text|json] [--rules ID|PATH] PLAN|DIR...
+       planner next [--format text|json] [--rules ID|PATH] PLAN
+       planner new --goal GOAL [--starts TERM] [--name NAME] [--rules ID] PLAN
        planner fmt [--check] PLAN...
        planner check --summary [--format text|json] PLAN|DIR...    one line per plan, for advisors
-       planner export PLAN [--format markdown|html] [-o FILE]
-       planner diff OLD NEW [--format text|json]
+       planner export PLAN [--format markdown|html] [-o FILE] [--rules ID|PATH]
+       planner diff OLD NEW [--format text|json] [--rules ID|PATH]
        planner diff --textconv PLAN                the plan as lines, for git's textconv
        planner comment PLAN --author NAME [--item ID] TEXT    (TEXT - reads standard input)
        planner sign PLAN --as NAME
-       planner schema                              the JSON Schema of plan files
+       planner schema [--pack]                     the JSON Schema of plan files (of rule packs)
+       planner rules [show ID|PATH | diff A B]     the rule packs, one pack's rules, two compared
 
 Plan files are TOML (format "hit-career-plan/1"). Exit status: 0 ok, 1 a plan holds an error
 (or fmt --check would change a file, or diff found differences), 2 a file cannot be read or the
@@ -42,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "comment": ("planner.cli.advisor", "cmd_comment"),
     "sign": ("planner.cli.advisor", "cmd_sign"),
     "schema": ("planner.cli.advisor", "cmd_schema"),
+    "rules": ("planner.cli.packs", "cmd_rules"),
 }
 """Each command's module and function, imported only when that command runs."""
 

@@ -289,10 +289,15 @@ def cmd_sign(args: Sequence[str]) -> int:
 
 
 def cmd_schema(args: Sequence[str]) -> int:
-    """`planner schema`: the JSON Schema of the plan format."""
+    """`planner schema [--pack]`: the JSON Schema of the plan format (of rule-pack files)."""
+    if list(args) == ["--pack"]:
+        from planner.core.packs.schema import pack_schema_text
+
+        sys.stdout.write(pack_schema_text())
+        return OK
     from planner.core.schema import schema_text
 
     if args:
-        raise UsageError("planner schema: takes no arguments (redirect the output to a file)")
+        raise UsageError("planner schema: takes only --pack (redirect the output to a file)")
     sys.stdout.write(schema_text())
     return OK
