@@ -62,8 +62,9 @@ def _toml_value(value: Any) -> str:
 
 
 def cmd_new(args: Sequence[str]) -> int:
-    """`planner new --goal GOAL [--starts TERM] [--name NAME] PLAN`"""
-    from planner.core.packs import BUILT_IN, DEFAULT, builtin_pack
+    """`planner new --goal GOAL [--starts TERM] [--name NAME] [--rules ID] PLAN`: a starter plan
+    under the rules as they stand today (`--rules hit-2008`: the seed's)."""
+    from planner.core.packs import BUILT_IN, NEW_PLANS, builtin_pack
     from planner.core.starter import starter_plan
     from planner.core.storage import PlanFileError, dumps, write_new
     from planner.core.terms import Term
@@ -73,7 +74,7 @@ def cmd_new(args: Sequence[str]) -> int:
     )
     if len(options.paths) != 1:
         raise UsageError("planner new: name exactly one plan file to write")
-    rules = options.rules or DEFAULT
+    rules = options.rules or NEW_PLANS
     if rules not in BUILT_IN:
         raise UsageError(
             f"planner new: --rules {rules} is not a built-in pack; they are " + ", ".join(BUILT_IN)
@@ -90,7 +91,7 @@ def cmd_new(args: Sequence[str]) -> int:
             raise UsageError(f"planner new: --starts {options.starts} is not a term such as 2027-fall")
         starts = parsed
     path = options.paths[0]
-    plan = starter_plan(options.goal, starts, options.name, rules=options.rules)
+    plan = starter_plan(options.goal, starts, options.name, rules=rules)
     try:
         write_new(path, dumps(plan))
     except PlanFileError as error:

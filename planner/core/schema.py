@@ -160,6 +160,13 @@ def item_schema(cat: Pack) -> dict[str, Any]:
                 'catalog id, such as "rhit".',
                 pattern=_ID_PATTERN,
             ),
+            "units": {
+                "type": "number",
+                "minimum": 0,
+                "description": (
+                    "continuing-education: the CEUs or CE hours it carries (hit-2026 counts them per cycle)."
+                ),
+            },
             "after": _ids("Ids of the items this one waits for: it starts after each of them ends."),
             "notes": _text("Free text."),
         },
@@ -251,6 +258,12 @@ def plan_schema(cat: Pack | None = None) -> dict[str, Any]:
                 "const": FORMAT,
                 "description": f'Always "{FORMAT}": lets later versions of the planner migrate old files.',
             },
+            "rules": _text(
+                'The rule pack the plan is checked against: "hit-2026" (the rules as they stand '
+                'today), "hit-2008" (the seed\'s, the default when absent), or the path of a pack '
+                "file relative to the plan's folder.",
+                examples=["hit-2026"],
+            ),
             "title": _text("The plan's title."),
             "profile": profile_schema(cat),
             "items": _table_array("The timeline; order in the file does not matter.", item_schema(cat)),
