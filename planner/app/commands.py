@@ -45,6 +45,13 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Take away the waiver of the selected diagnostic (or a stale waiver).",
         "remove_waiver",
     ),
+    *(
+        (f"Switch rule pack to {pack}", f"Check the plan against {pack}: {title}.", f"switch_rules('{pack}')")
+        for pack, title in (
+            ("hit-2026", "the rules as they stand in 2026"),
+            ("hit-2008", "the seed's requirements, the default"),
+        )
+    ),
     ("Compare with another plan", "This plan beside another: outcomes, differences, routes.", "compare"),
     ("Save", "Save the plan to its file.", "save"),
     ("Save as", "Save the plan to another file, which it then belongs to.", "save_as"),

@@ -334,6 +334,37 @@ def take_steps(plan: Plan, steps: Iterable[NextStep]) -> Edit | None:
     return Group(f"take {len(edits)} next steps", edits)
 
 
+class ChangeRules(Edit):
+    """Set the plan's rule pack (`rules`): the diagnostics and next steps follow it."""
+
+    __slots__ = ("old", "new", "old_invalid")
+
+    def __init__(self, description: str, plan: Plan, new: str | None) -> None:
+        super().__init__(description)
+        self.old = plan.rules
+        self.new = new
+        self.old_invalid = plan.invalid.get("rules")
+
+    def apply(self, plan: Plan) -> Item | None:
+        plan.rules = self.new
+        plan.invalid.pop("rules", None)
+        return None
+
+    def revert(self, plan: Plan) -> Item | None:
+        plan.rules = self.old
+        if self.old_invalid is not None:
+            plan.invalid["rules"] = self.old_invalid
+        return None
+
+
+def change_rules(plan: Plan, rules: str) -> Edit | None:
+    """Check the plan against another rule pack (`rules`: a built-in id or a pack file's path);
+    None when it is the pack the plan names already."""
+    if plan.rules == rules and "rules" not in plan.invalid:
+        return None
+    return ChangeRules(f"switch the rule pack to {rules}", plan, rules)
+
+
 TITLE = "title"
 """The key under which `change_profile` takes the plan's title beside the profile's fields."""
 

@@ -131,7 +131,7 @@ class MainScreen(FixActions, AdvisorActions):
     def refresh_header(self) -> None:
         """Redraw the title line."""
         app = self.session
-        self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified)
+        self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified, app.pack.id)
 
     # --- moving around ------------------------------------------------------------------------
 
@@ -262,6 +262,11 @@ class MainScreen(FixActions, AdvisorActions):
                 app.try_edit(edits.change_item, item, values)
 
         self.app.push_screen(ItemEditorScreen(app.plan, item), edited)
+
+    def action_switch_rules(self, rules: str) -> None:
+        """Check the plan against another rule pack, as one undoable edit."""
+        if not self.session.try_edit(edits.change_rules, rules):
+            self.notify(f"The plan is checked against {rules} already.", timeout=3)
 
     def action_edit_profile(self) -> None:
         """Edit the profile (and the plan's title)."""

@@ -1,4 +1,6 @@
-"""Show source: the seed sentences behind a diagnostic, in the paragraph they come from."""
+"""Show source: the seed sentences behind a diagnostic, in the paragraph they come from, and for a
+rule of another source (a pack's public page) the fact it rests on, the publisher, the page, its
+address and the date it was read."""
 
 from __future__ import annotations
 
@@ -58,10 +60,36 @@ def diagnostic_source(diagnostic: Diagnostic, pack: Pack) -> Text:
             style="italic",
         )
         return text
-    text.append(
-        f"From the source text ({rule.source}); the sentences it rests on are underlined:\n\n", style="italic"
-    )
-    text.append(cited(rule.source, rule.sentences))
+    source = diagnostic.source or rule.source
+    seed = ", ".join(label for label in _labels(source) if label not in pack.sources)
+    if seed:
+        text.append(
+            f"From the source text ({seed}); the sentences it rests on are underlined:\n\n", style="italic"
+        )
+        text.append(cited(seed, rule.sentences))
+    text.append_text(pack_sources(source, pack, "\n\n" if seed else ""))
+    return text
+
+
+def _labels(source: str | None) -> list[str]:
+    return [label.strip() for label in (source or "").split(",") if label.strip()]
+
+
+def pack_sources(source: str | None, pack: Pack, before: str = "") -> Text:
+    """For each source of the pack that `source` names (not a seed paragraph): the fact the rule
+    rests on, the publisher, the page, its address and the date it was read."""
+    text = Text()
+    for label in _labels(source):
+        entry = pack.sources.get(label)
+        if entry is None:
+            continue
+        text.append(before)
+        before = "\n\n"
+        text.append(f"From {printable(entry.publisher, one_line=True)} ({label}):\n", style="italic")
+        text.append(printable(entry.fact) + "\n")
+        text.append(f"Page: {printable(entry.title, one_line=True)}\n")
+        text.append(f"Address: {printable(entry.url, one_line=True)}\n")
+        text.append(f"Read on {printable(entry.read, one_line=True)}", style="dim")
     return text
 
 
@@ -74,8 +102,11 @@ def item_source(item: Item, pack: Pack) -> Text:
         text.append(f": {printable(str(item.requirement), one_line=True)} is not a milestone in the catalog.")
         return text
     text.append(f": {milestone.name} ({milestone.kind})\n{milestone.description}\n\n")
-    text.append(f"From the source text ({milestone.source}):\n\n", style="italic")
-    text.append(cited(milestone.source))
+    seed = ", ".join(label for label in _labels(milestone.source) if label not in pack.sources)
+    if seed:
+        text.append(f"From the source text ({seed}):\n\n", style="italic")
+        text.append(cited(seed))
+    text.append_text(pack_sources(milestone.source, pack, "\n\n" if seed else ""))
     return text
 
 

@@ -1,4 +1,5 @@
-"""The line at the top: the plan's title, its file, and whether it has unsaved changes."""
+"""The line at the top: the plan's title, its file, whether it has unsaved changes, and the rule
+pack it is checked against."""
 
 from __future__ import annotations
 
@@ -20,13 +21,15 @@ def short_path(path: str) -> str:
 
 
 class PlanHeader(Widget):
-    """planner · title · file · modified."""
+    """planner · title · modified · file · rule pack."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.title_text = ""
         self.path = ""
         self.modified = False
+        self.rules = ""
+        """The id of the rule pack the plan is checked against."""
         self.status = ""
         """A short message about the last edit ("Undone: move aas a term later"), shown for a while."""
         self._status_timer = None
@@ -43,12 +46,12 @@ class PlanHeader(Widget):
         self.status = ""
         self.refresh()
 
-    def show(self, title: str | None, path: str, modified: bool) -> None:
-        """Show this title, file and state; redraws only when something changed."""
-        state = (title or "", path, modified)
-        if state == (self.title_text, self.path, self.modified):
+    def show(self, title: str | None, path: str, modified: bool, rules: str = "") -> None:
+        """Show this title, file, state and rule pack; redraws only when something changed."""
+        state = (title or "", path, modified, rules)
+        if state == (self.title_text, self.path, self.modified, self.rules):
             return
-        self.title_text, self.path, self.modified = state
+        self.title_text, self.path, self.modified, self.rules = state
         self.refresh()
 
     def render(self) -> Text:
@@ -59,7 +62,8 @@ class PlanHeader(Widget):
         state = "  ● unsaved changes" if self.modified else ""
         path = printable(self.status or short_path(self.path), one_line=True)
         # The file's name matters more than its folders: cut the path from the left.
-        room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - 2
+        pack = printable(f"  rules: {self.rules}", one_line=True) if self.rules else ""
+        room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - len(pack) - 2
         if len(path) > room and not self.status:
             name = path.rsplit("/", 1)[-1]
             path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
@@ -67,4 +71,5 @@ class PlanHeader(Widget):
         text.append(state, style="bold")
         text.append("  ")
         text.append(path, style="italic" if self.status else "")
+        text.append(pack, style="dim")
         return text
