@@ -1,5 +1,6 @@
-"""How fast the command line answers: `planner check` on one plan beside a bare `python -c pass`,
-and `planner check` over 1,000 plan files of about 30 items.
+"""How fast the command line answers: `planner check` on one plan beside a bare `python -c pass`
+(under hit-2008, the plan's own, hit-2026 and a pack of one's own), and `planner check` over
+1,000 plan files of about 30 items.
 
 Budgets (issue 2): one plan within 3x a bare interpreter; 1,000 plans in under 2 s on two cores.
 Runs interleave the commands so both see the same machine load; medians are printed. Bytecode
@@ -24,6 +25,8 @@ from caseload_plans import write_caseload  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLAN = os.path.join(REPO, "plans", "coding-specialist.toml")
+OWN_PACK = os.path.join(REPO, "examples", "practicum", "lakeside-pack.toml")
+"""A pack of one's own (the README's example), read from its TOML file at every start."""
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:
@@ -41,6 +44,8 @@ def main() -> None:
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "planner check PLAN": planner + ["check", PLAN],
+        "  --rules hit-2026": planner + ["check", "--rules", "hit-2026", PLAN],
+        "  --rules OWN.toml": planner + ["check", "--rules", OWN_PACK, PLAN],
         "planner next PLAN": planner + ["next", PLAN],
     }
     for command in commands.values():

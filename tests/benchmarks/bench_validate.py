@@ -68,6 +68,20 @@ def main(argv: list[str]) -> int:
             if size == 1_000:
                 verdict = "within" if validating[0] < BUDGET_MS else "OVER"
                 print(f"{'':>7} validating 1,000 items: {verdict} the {BUDGET_MS:g} ms budget")
+    from planner.core.packs import builtin_pack, load_pack
+
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    own = load_pack("lakeside-pack.toml", os.path.join(repo, "examples", "practicum"))
+    plan = make_plan(1_000, seed=1)
+    print("validating 1,000 items by rule pack:")
+    for name, pack in (
+        ("hit-2008", builtin_pack("hit-2008")),
+        ("hit-2026", builtin_pack("hit-2026")),
+        ("own pack", own),
+    ):
+        median, best = timings_ms(lambda pack=pack: validate(plan, pack), repeat)
+        verdict = "within" if median < BUDGET_MS else "OVER"
+        print(f"  {name:<10}{median:>8.2f} ({best:>5.2f})  {verdict} the {BUDGET_MS:g} ms budget")
     if "--profile" in argv:
         import cProfile
         import pstats

@@ -396,24 +396,28 @@ def units_per_cycle(facts: Facts, rule: Rule) -> Iterator[Found]:
     needed_by: dict[str, float] = params["units"]
     cycle = params.get("cycle", cat.parameters["renewal_terms"])
     cites = params.get("cite", {})
-    renewing: dict[str, list[Item]] = {}
-    placed_start: dict[int, int] = {}
+    renewing: dict[str, list[tuple[int, float | None]]] = {}  # renewed id -> (term, units)
     for ceu in facts.of("continuing-education"):
         if ceu.item.renews:
-            renewing.setdefault(ceu.item.renews, []).append(ceu.item)
-            placed_start[id(ceu.item)] = ceu.start
+            renewing.setdefault(ceu.item.renews, []).append((ceu.start, ceu.item.units))
+    if not any(units is not None for entries in renewing.values() for _, units in entries):
+        return  # no item carries units: nothing to check
     held: list[tuple[str | None, str, int]] = []
     held += [(None, c, facts.plan_start) for c in facts.held_in_profile if c in needed_by]
     held += [(p.item.id, p.milestone.id, p.start) for c in needed_by for p in facts.of(c)]
     for item_id, credential, start in held:
-        items = list(renewing.get(credential, ()))
+        entries = list(renewing.get(credential, ()))
         if item_id is not None and item_id != credential:
-            items += renewing.get(item_id, [])
+            entries += renewing.get(item_id, [])
+        if not any(units is not None for _, units in entries):
+            continue
+        entries.sort(key=lambda entry: entry[0])
+        terms = [term for term, _ in entries]
         first = start
         while first + cycle - 1 <= facts.plan_end:
             last = first + cycle - 1
-            within = [ceu for ceu in items if first <= placed_start[id(ceu)] <= last]
-            carried = [ceu.units for ceu in within if ceu.units is not None]
+            within = entries[bisect.bisect_left(terms, first) : bisect.bisect_right(terms, last)]
+            carried = [units for _, units in within if units is not None]
             total = sum(carried)
             if carried and total < needed_by[credential]:
                 name = cat.name_of(credential)
