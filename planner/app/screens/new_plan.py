@@ -55,8 +55,12 @@ class NewPlanScreen(FormScreen):
         for name, value in values.items():
             profile.set(name, value)
         goal = profile.goal or "rhit"
-        plan = starter_plan(goal, profile.starts or self.today.next(), profile.name or None, profile=profile)
-        steps = next_steps(Plan(profile=profile), today=self.today)
+        from planner.core.packs import NEW_PLANS, builtin_pack
+
+        pack = builtin_pack(NEW_PLANS)  # a plan the planner starts has the rules as they stand today
+        starts = profile.starts or self.today.next()
+        plan = starter_plan(goal, starts, profile.name or None, profile=profile, rules=NEW_PLANS, pack=pack)
+        steps = next_steps(Plan(profile=profile), pack, today=self.today)
 
         def answered(choice: str | None) -> None:
             if choice == "layout":
