@@ -1,4 +1,4 @@
-"""A plain `pip install .` (a wheel, not editable) carries the catalog, the seed, the example
+"""A plain `pip install .` (a wheel, not editable) carries the rule packs, the seed, the example
 plans and the styles, and works from any folder."""
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_the_wheel_holds_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "planner/core/seed.txt" in names
-    assert "planner/core/requirements.py" in names
+    assert "planner/core/packs/hit_2008.py" in names  # the built-in rule packs
+    assert "planner/core/packs/hit_2026.py" in names
     for plan in (REPO / "plans").glob("*.toml"):
         assert f"planner/plans/{plan.name}" in names
     for style in (REPO / "styles").glob("*.tcss"):
