@@ -9,8 +9,9 @@ the profile counts as done or held. The whole pass is O(n log n) in the number o
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from planner.core.catalog import Catalog, Milestone, catalog
@@ -21,12 +22,24 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 _ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 _NEVER = 10**9
 """A term index later than any real term: 'not held in the plan'."""
+SUGGESTION_CUTOFF = 0.75
+"""How alike (difflib's ratio) an unknown reference and a known id must be to suggest the id."""
 
 
 class Diagnostic:
     """One finding about a plan: which rule, on which item, in plain words, citing the seed."""
 
-    __slots__ = ("severity", "rule", "item", "message", "source", "waived", "parameters")
+    __slots__ = (
+        "severity",
+        "rule",
+        "item",
+        "message",
+        "source",
+        "waived",
+        "parameters",
+        "line",
+        "suggestion",
+    )
 
     def __init__(
         self,
@@ -36,6 +49,7 @@ class Diagnostic:
         message: str,
         source: str | None,
         parameters: dict[str, Any] | None = None,
+        suggestion: str | None = None,
     ) -> None:
         self.severity = severity
         """"error", "warning" or "suggestion"."""
@@ -50,6 +64,10 @@ class Diagnostic:
         self.parameters: dict[str, Any] = parameters or {}
         """What the rule found, as its message's placeholders take it (field, value, start, ...);
         fixes read it to know what to change."""
+        self.line: int | None = None
+        """The 1-based line of the file it points at, once `planner.core.lines.place` has run."""
+        self.suggestion = suggestion
+        """For an unknown reference close to a known id: that id (the message says "did you mean")."""
 
     def to_json(self) -> dict[str, Any]:
         """The diagnostic as `check --format json` prints it."""
@@ -59,6 +77,7 @@ class Diagnostic:
             "item": self.item,
             "message": self.message,
             "source": self.source,
+            "line": self.line,
         }
         if self.waived is not None:
             waiver = self.waived
@@ -615,7 +634,7 @@ def duplicate_id(facts: Facts) -> Iterator[Finding]:
     for item in facts.plan.items:
         if item.id is not None:
             if item.id in seen:
-                yield "duplicate-id", item.id, {"id": item.id}
+                yield "duplicate-id", item.id, {"id": item.id, "field": "id"}
             seen.add(item.id)
 
 
@@ -626,40 +645,49 @@ def unknown_reference(facts: Facts) -> Iterator[Finding]:
     yield from _profile_references(facts)
     for item in facts.plan.items:
         if item.requirement is not None and item.requirement not in cat.milestones:
-            yield _unknown(item.id, "requirement", item.requirement, "is not a milestone in the catalog")
+            what = "is not a milestone in the catalog"
+            yield _unknown(item.id, "requirement", item.requirement, what, cat.milestones)
         for other in item.after or ():
             if other not in items:
-                yield _unknown(item.id, "after", other, "is not the id of an item in this plan")
+                yield _unknown(item.id, "after", other, "is not the id of an item in this plan", items)
         if item.renews is not None and item.renews not in items and item.renews not in cat.credentials:
             what = "is neither an item of this plan nor a credential in the catalog"
-            yield _unknown(item.id, "renews", item.renews, what)
+            yield _unknown(item.id, "renews", item.renews, what, [*items, *cat.credentials])
     for number, comment in enumerate(facts.plan.comments, 1):
         if comment.item is not None and comment.item not in items:
-            yield _unknown(
-                None, f"Comment {number}: item", comment.item, "is not the id of an item in this plan"
-            )
+            what = "is not the id of an item in this plan"
+            yield _unknown(None, f"Comment {number}: item", comment.item, what, items)
 
 
 def _profile_references(facts: Facts) -> Iterator[Finding]:
     profile, cat = facts.plan.profile, facts.cat
     if profile.goal is not None and profile.goal not in cat.goals:
-        yield _unknown(None, "profile.goal", profile.goal, "is not a goal; goals are " + ", ".join(cat.goals))
+        what = "is not a goal; goals are " + ", ".join(cat.goals)
+        yield _unknown(None, "profile.goal", profile.goal, what, cat.goals)
     if (
         profile.role is not None
         and profile.role != cat.parameters["no_role"]
         and profile.role not in cat.jobs
     ):
-        yield _unknown(None, "profile.role", profile.role, 'is not a job in the catalog (or "none")')
+        what = 'is not a job in the catalog (or "none")'
+        yield _unknown(None, "profile.role", profile.role, what, cat.jobs)
     for milestone in profile.completed or ():
         if milestone not in cat.milestones:
-            yield _unknown(None, "profile.completed", milestone, "is not a milestone in the catalog")
+            what = "is not a milestone in the catalog"
+            yield _unknown(None, "profile.completed", milestone, what, cat.milestones)
     for credential in profile.credentials or ():
         if credential not in cat.credentials:
-            yield _unknown(None, "profile.credentials", credential, "is not a credential in the catalog")
+            what = "is not a credential in the catalog"
+            yield _unknown(None, "profile.credentials", credential, what, cat.credentials)
 
 
-def _unknown(item: str | None, field: str, value: str, what: str) -> Finding:
-    return "unknown-reference", item, {"field": field, "value": value, "what": what}
+def _unknown(item: str | None, field: str, value: str, what: str, known: Iterable[str]) -> Finding:
+    """unknown-reference, with the known id closest to `value` as a suggestion when one is close."""
+    parameters = {"field": field, "value": value, "what": what}
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
+    if close:
+        parameters["suggestion"] = close[0]
+    return "unknown-reference", item, parameters
 
 
 def bad_term(facts: Facts) -> Iterator[Finding]:
@@ -674,7 +702,11 @@ def end_before_start(facts: Facts) -> Iterator[Finding]:
     """An item whose end is earlier than its start."""
     for item in facts.plan.items:
         if item.end is not None and item.start is not None and item.end.index < item.start.index:
-            yield "end-before-start", item.id, {"start": str(item.start), "end": str(item.end)}
+            yield (
+                "end-before-start",
+                item.id,
+                {"start": str(item.start), "end": str(item.end), "field": "end"},
+            )
 
 
 def after_not_respected(facts: Facts) -> Iterator[Finding]:
@@ -695,7 +727,7 @@ def after_not_respected(facts: Facts) -> Iterator[Finding]:
                 yield (
                     "after-not-respected",
                     item.id,
-                    {"start": str(item.start), "other": other_id, "end": str(other_end)},
+                    {"start": str(item.start), "other": other_id, "end": str(other_end), "field": "after"},
                 )
 
 
@@ -788,7 +820,7 @@ def _cycle_finding(circle: list[str]) -> Finding:
     if len(named) > _CIRCLE_SHOWN:
         skipped = len(named) - _CIRCLE_SHOWN + 1
         named = [*named[: _CIRCLE_SHOWN - 2], f"… {skipped:,} more …", named[-1]]
-    return "dependency-cycle", circle[0], {"cycle": " waits for ".join([*named, named[0]])}
+    return "dependency-cycle", circle[0], {"cycle": " waits for ".join([*named, named[0]]), "field": "after"}
 
 
 def bad_value(facts: Facts) -> Iterator[Finding]:
@@ -796,7 +828,11 @@ def bad_value(facts: Facts) -> Iterator[Finding]:
     plan = facts.plan
     for key, value in plan.invalid.items():
         expected = _TOP_LEVEL_WORDS.get(key, "an array of tables")
-        yield "bad-value", None, {"problem": f"{key} should be {expected}, not {_short(value)}."}
+        yield (
+            "bad-value",
+            None,
+            {"problem": f"{key} should be {expected}, not {_short(value)}.", "field": key},
+        )
     if not plan.has_profile and "profile" not in plan.invalid:
         yield (
             "bad-value",
@@ -810,7 +846,10 @@ def bad_value(facts: Facts) -> Iterator[Finding]:
                 yield (
                     "bad-value",
                     item,
-                    {"problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}."},
+                    {
+                        "problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}.",
+                        "field": f"{where}{name}",
+                    },
                 )
     if plan.has_profile:
         yield from _profile_values(facts)
@@ -834,7 +873,7 @@ def _profile_values(facts: Facts) -> Iterator[Finding]:
     years, most = profile.healthcare_experience_years, cat.parameters["max_experience_years"]
     if years is not None and not 0 <= years <= most:
         problem = f"profile.healthcare_experience_years is {years}; it must be from 0 to {most}."
-        yield "bad-value", None, {"problem": problem}
+        yield "bad-value", None, {"problem": problem, "field": "profile.healthcare_experience_years"}
 
 
 def _item_values(facts: Facts) -> Iterator[Finding]:
@@ -848,7 +887,8 @@ def _item_values(facts: Facts) -> Iterator[Finding]:
             where = f'Item {position + 1} ("{item_id}"): ' if item_id else f"Item {position + 1}: "
             yield from _required(item, ("id", "requirement", "start"), item_id, where)
         if item_id is not None and not _ID_PATTERN.match(item_id):
-            yield "bad-value", item_id, {"problem": f"The id {_short(item_id)} may hold only a-z, 0-9 and -."}
+            problem = f"The id {_short(item_id)} may hold only a-z, 0-9 and -."
+            yield "bad-value", item_id, {"problem": problem, "field": "id"}
         if item.status is not None and item.status not in statuses:
             yield _outside(item.status, statuses, item_id, "status")
         if item.facility is not None and item.facility not in facilities:
@@ -872,7 +912,7 @@ def _renews_a_credential(facts: Facts, item: Item) -> Iterator[Finding]:
     milestone = facts.cat.milestones.get(target.requirement or "")
     if milestone is not None and milestone.kind != "credential":
         problem = f'renews names "{item.renews}", a {milestone.name.lower()}; it must name a credential.'
-        yield "bad-value", item.id, {"problem": problem}
+        yield "bad-value", item.id, {"problem": problem, "field": "renews"}
 
 
 def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
@@ -900,7 +940,11 @@ def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
 def _required(record: Record, names: tuple[str, ...], item: str | None, where: str) -> Iterator[Finding]:
     for name in names:
         if getattr(record, name) is None and name not in record.invalid:
-            yield "bad-value", item, {"problem": f"{where}{name} is missing; it is required."}
+            yield (
+                "bad-value",
+                item,
+                {"problem": f"{where}{name} is missing; it is required.", "field": f"{where}{name}"},
+            )
 
 
 def _outside(value: Any, allowed: tuple[str, ...], item: str | None, field: str) -> Finding:
@@ -908,7 +952,7 @@ def _outside(value: Any, allowed: tuple[str, ...], item: str | None, field: str)
     return (
         "bad-value",
         item,
-        {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}."},
+        {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}.", "field": field},
     )
 
 
@@ -938,9 +982,9 @@ def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
 
         digest = plan_digest(plan)
     latest = {}
-    for approval in plan.approvals:
-        latest[approval.by] = approval
-    for approval in latest.values():
+    for number, approval in enumerate(plan.approvals, 1):
+        latest[approval.by] = number, approval
+    for number, approval in latest.values():
         if approval.digest is not None and approval.digest != digest:
             yield (
                 "approval-outdated",
@@ -948,6 +992,7 @@ def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
                 {
                     "by": approval.by or "someone",
                     "date": approval.date.isoformat() if approval.date else "an unknown date",
+                    "field": f"Approval {number}: digest",
                 },
             )
 
@@ -967,14 +1012,15 @@ def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Catalog) -> li
             diagnostic.waived = waiver
             used.add(id(waiver))
     rule = cat.rules["waiver-stale"]
-    for waiver in plan.waivers:
+    for number, waiver in enumerate(plan.waivers, 1):
         if (
             waiver.rule is not None
             and id(waiver) not in used
             and by_key.get((waiver.rule, waiver.item)) is waiver
         ):
             message = rule.message.format(rule=waiver.rule, by=waiver.by or "someone")
-            diagnostics.append(Diagnostic(rule.severity, rule.id, waiver.item, message, rule.source))
+            where = {"field": f"Waiver {number}: rule"}
+            diagnostics.append(Diagnostic(rule.severity, rule.id, waiver.item, message, rule.source, where))
     return diagnostics
 
 
@@ -995,10 +1041,12 @@ def validate(plan: Plan, cat: Catalog | None = None, digest: str | None = None) 
     for found in findings:
         for rule_id, item, parameters in found:
             rule = rules[rule_id]
+            message = rule.message.format(**parameters)
+            suggestion = parameters.get("suggestion")
+            if suggestion is not None:
+                message = f'{message.rstrip(".")}; did you mean "{suggestion}"?'
             diagnostics.append(
-                Diagnostic(
-                    rule.severity, rule_id, item, rule.message.format(**parameters), rule.source, parameters
-                )
+                Diagnostic(rule.severity, rule_id, item, message, rule.source, parameters, suggestion)
             )
     apply_waivers(plan, diagnostics, cat)
     diagnostics.sort(key=lambda d: SEVERITY_ORDER[d.severity])
