@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -682,12 +683,26 @@ def _profile_references(facts: Facts) -> Iterator[Finding]:
 
 
 def _unknown(item: str | None, field: str, value: str, what: str, known: Iterable[str]) -> Finding:
-    """unknown-reference, with the known id closest to `value` as a suggestion when one is close."""
+    """unknown-reference, with the known id closest to `value` as a suggestion when one is close.
+
+    Only the first SUGGESTIONS_AT_MOST unknown references of a call get a suggestion looked up
+    (each costs a pass over the known ids), so a plan with thousands of them checks as fast."""
     parameters = {"field": field, "value": value, "what": what}
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
-    if close:
-        parameters["suggestion"] = close[0]
+    if _SUGGESTED.count < SUGGESTIONS_AT_MOST:
+        _SUGGESTED.count += 1
+        close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
+        if close:
+            parameters["suggestion"] = close[0]
     return "unknown-reference", item, parameters
+
+
+class _Suggested(threading.local):
+    count = 0
+
+
+_SUGGESTED = _Suggested()
+"""How many suggestions the running validation looked up (per thread)."""
+SUGGESTIONS_AT_MOST = 20
 
 
 def bad_term(facts: Facts) -> Iterator[Finding]:
@@ -1036,6 +1051,7 @@ def validate(plan: Plan, cat: Catalog | None = None, digest: str | None = None) 
     facts = Facts(plan, cat)
     rules = cat.rules
     diagnostics = []
+    _SUGGESTED.count = 0
     findings = [rule(facts) for rule in STRUCTURE_RULES + SEED_RULES]
     findings.append(approval_rules(plan, digest))
     for found in findings:
