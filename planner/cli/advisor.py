@@ -8,7 +8,19 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
+from planner.cli.options import (
+    BROKEN,
+    FOUND,
+    OK,
+    UsageError,
+    complain,
+    parse,
+    plural,
+    read_stdin_text,
+    say,
+    say_json,
+    utf8_text,
+)
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -216,8 +228,7 @@ def cmd_comment(args: Sequence[str]) -> int:
     if len(options.paths) != 2:
         raise UsageError('planner comment: name the plan file and the comment\'s text (in quotes: "...")')
     path, text = options.paths
-    if text == "-":
-        text = sys.stdin.read()
+    text = read_stdin_text("comment") if text == "-" else utf8_text("comment", "the comment's text", text)
     text = text.strip("\n")
     author = (options.author or "").strip()
     if not author:

@@ -124,10 +124,33 @@ def _line_of_key(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+MAX_DEPTH = 32
+"""How deeply a plan may nest tables and arrays (a plan itself needs four levels). Deeper, any
+code that walks the values (writing, comparing, exporting) could exhaust Python's recursion."""
+
+
+def _depth_exceeded(document: dict[str, Any]) -> bool:
+    """True when tables and arrays nest more than MAX_DEPTH levels (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack += [(child, depth + 1) for child in children if isinstance(child, (dict, list))]
+    return False
+
+
 def parse_plan(data: bytes | str, path: str) -> Plan:
     """The plan in a file's bytes (or text), or a PlanFileError that says what is wrong."""
     text = data if isinstance(data, str) else decode(data, path)
     document = parse_toml(text, path)
+    if _depth_exceeded(document):
+        raise PlanFileError(
+            path,
+            f"this TOML nests tables, arrays or dotted keys more than {MAX_DEPTH} levels deep; "
+            "a plan needs a few",
+        )
     check_format(document, text, path)
     plan = Plan.from_toml(document)
     plan.schema_hint = schema_target(text)
