@@ -70,7 +70,7 @@ def test_a_fifo_in_a_folder_is_refused_and_the_other_plans_are_checked(tmp_path:
 
 def test_export_does_not_write_over_a_fifo(tmp_path: Path) -> None:
     (tmp_path / "plan.toml").write_text(PLAN)
-    os.mkfifo(tmp_path / "report")
-    done = planner("export", "plan.toml", "-o", "report", cwd=tmp_path)
+    os.mkfifo(tmp_path / "report.md")
+    done = planner("export", "plan.toml", "-o", "report.md", cwd=tmp_path)
     assert done.returncode == 2 and "FIFO" in done.stderr
-    assert Path(tmp_path / "report").is_fifo()
+    assert Path(tmp_path / "report.md").is_fifo()
