@@ -138,9 +138,14 @@ class RecoveryKeeper:
     # --- at once ----------------------------------------------------------------------------------
 
     def keep_now(self) -> str | None:
-        """Write the unsaved edits at once (hang-up, termination, crash); the file, or None."""
+        """The session is ending (a quit, hang-up, termination, crash): write the unsaved edits at
+        once, and return the file; or, with none left to keep, remove this session's own file
+        (edits undone a moment before a quit leave no file, and so no false crash prompt).
+        A file the person restored stays."""
         self._stop_timer()
         if not self.worth_keeping():
+            if self.file is not None and not self.adopted and not self.discarded:
+                self._remove_own()
             return None
         target = self._target()
         locked = self._lock.acquire(timeout=5)
@@ -181,17 +186,22 @@ class RecoveryKeeper:
             return None
         if self.adopted:
             return self.file
+        self._remove_own()
+        return None
+
+    def _remove_own(self) -> None:
+        """Remove this session's file at once, after any write in progress; nothing waiting runs."""
         locked = self._lock.acquire(timeout=5)
         try:
             self._wanted = None
-            remove_recovery(self.file)
+            if self.file is not None:
+                remove_recovery(self.file)
         except OSError:
             pass
         finally:
             if locked:
                 self._lock.release()
         self.file = None
-        return None
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

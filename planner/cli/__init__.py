@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from planner.cli.options import BROKEN, OK, UsageError, complain
+from planner.cli.options import BROKEN, OK, BadText, UsageError, complain
 
 USAGE = """\
 usage: planner [PLAN]                      open the app on PLAN (your own plan without PLAN)
@@ -75,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planner.cli.app import cmd_app
 
         return cmd_app(args)
+    except BadText as error:
+        complain(str(error))
+        return BROKEN
     except UsageError as error:
         if str(error):
             complain(str(error))

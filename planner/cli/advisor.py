@@ -8,7 +8,19 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
+from planner.cli.options import (
+    BROKEN,
+    FOUND,
+    OK,
+    UsageError,
+    complain,
+    parse,
+    plural,
+    read_stdin_text,
+    say,
+    say_json,
+    utf8_text,
+)
 
 # --- export -----------------------------------------------------------------------------------
 
@@ -22,12 +34,14 @@ def _same_file(a: str, b: str) -> bool:
 
 def _looks_like_plan(path: str) -> bool:
     """True for a .toml file, or a file whose first lines name the plan format."""
+    from planner.core.storage import PlanFileError, open_regular
+
     if path.endswith(".toml"):
         return True
     try:
-        with open(path, "rb") as file:
+        with open_regular(path) as file:
             head = file.read(4096)
-    except OSError:
+    except (OSError, PlanFileError):
         return False
     return b"hit-career-plan/" in head
 
@@ -158,10 +172,12 @@ def textconv(path: str) -> int:
         # git shows whatever this prints: say why, then the text itself, so a broken file (say,
         # with conflict markers) can still be diffed.
         say(f"# planner cannot read this plan: {error}")
+        from planner.core.storage import open_regular
+
         try:
-            with open(path, "rb") as file:
+            with open_regular(path) as file:  # a FIFO or a device was refused above: never read
                 raw = file.read(10 * 1024 * 1024)
-        except OSError:
+        except (OSError, PlanFileError):
             return OK
         for line in raw.decode("utf-8", errors="replace").splitlines():
             say(line)
@@ -219,8 +235,7 @@ def cmd_comment(args: Sequence[str]) -> int:
     if len(options.paths) != 2:
         raise UsageError('planner comment: name the plan file and the comment\'s text (in quotes: "...")')
     path, text = options.paths
-    if text == "-":
-        text = sys.stdin.read()
+    text = read_stdin_text("comment") if text == "-" else utf8_text("comment", "the comment's text", text)
     text = text.strip("\n")
     author = (options.author or "").strip()
     if not author:

@@ -48,7 +48,24 @@ def cmd_app(args: Sequence[str]) -> int:
     elif not own_plan and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
         complain(f"{path}: its folder does not exist, so a new plan could not be saved there")
         return BROKEN
+    if not has_terminal():
+        complain(
+            "planner: the app needs a terminal, and standard input or output is not one; "
+            "without one, use planner check, next or export"
+        )
+        return BROKEN
     from planner.app.app import PlannerApp
 
     PlannerApp(path, loaded, own_plan=own_plan).run()
     return OK
+
+
+def has_terminal() -> bool:
+    """True when the app can run: standard input and output are a terminal (or $TEXTUAL_DRIVER
+    names a driver of its own). Without one, Textual 8.2.8 would spin reading a closed input."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return os.isatty(0) and os.isatty(1)
+    except (OSError, ValueError):
+        return False

@@ -32,15 +32,20 @@ def check_one(path: str, with_fixes: bool = False, rules: str | None = None) -> 
     `with_fixes`: each diagnostic carries the fixes it offers (`"fixes": [{"title": ...}]`).
     """
     from planner.core.packs import PackError, pack_for_file
-    from planner.core.storage import PlanFileError, load_plan
+    from planner.core.storage import PlanFileError, load
     from planner.core.validate import has_errors, validate
 
     try:
-        plan = load_plan(path)
+        loaded = load(path)
+        plan = loaded.plan
         cat = pack_for_file(plan, path, rules)
     except (PlanFileError, PackError) as error:
         return {"file": path, "ok": False, "error": str(error)}
     diagnostics = validate(plan, cat)
+    if diagnostics:  # lines are looked up only for a plan with findings
+        from planner.core.lines import place
+
+        place(diagnostics, loaded.text, plan)
     entries = [d.to_json() for d in diagnostics]
     if with_fixes:
         from planner.core.fixes import all_fixes
@@ -82,10 +87,13 @@ def check_all(
 
 
 def diagnostic_line(file: str, diagnostic: dict[str, Any]) -> str:
-    """`FILE: SEVERITY RULE [ITEM]: MESSAGE (SOURCE)`, with the waiver after it when waived."""
+    """`FILE:LINE: SEVERITY RULE [ITEM]: MESSAGE (SOURCE)`, with the waiver after it when waived.
+
+    `:LINE` is left out for a diagnostic about no place in the file."""
     item = f" [{diagnostic['item']}]" if diagnostic["item"] is not None else ""
     source = f" ({diagnostic['source']})" if diagnostic["source"] else ""
-    line = f"{file}: {diagnostic['severity']} {diagnostic['rule']}{item}: {diagnostic['message']}{source}"
+    where = f"{file}:{diagnostic['line']}" if diagnostic.get("line") is not None else file
+    line = f"{where}: {diagnostic['severity']} {diagnostic['rule']}{item}: {diagnostic['message']}{source}"
     waived = diagnostic.get("waived")
     if waived:
         when = f" on {waived['date']}" if waived["date"] else ""

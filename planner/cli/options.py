@@ -16,6 +16,35 @@ class UsageError(Exception):
     """A wrong command line: one sentence for stderr, exit 2."""
 
 
+class BadText(Exception):
+    """Text given to a command that is not UTF-8: one sentence for stderr (no usage), exit 2."""
+
+
+def utf8_text(command: str, what: str, value: str) -> str:
+    """`value` when it is text; a BadText naming `what` when it holds bytes that are not UTF-8
+    (Python hands such bytes of the command line or standard input over as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BadText(
+            f"planner {command}: {what} holds a byte that is not UTF-8 (at character "
+            f"{error.start + 1}); give it as UTF-8 text (nothing was written)"
+        ) from None
+    return value
+
+
+def read_stdin_text(command: str) -> str:
+    """Standard input as UTF-8 text, or a BadText saying it is not."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadText(
+            f"planner {command}: standard input holds a byte that is not UTF-8 (byte {error.start + 1}); "
+            "give the text as UTF-8 (nothing was written)"
+        ) from None
+
+
 def say(line: str, stream: Any = None) -> None:
     """Print a line built from plan text, with control characters made visible."""
     print(printable(line), file=stream or sys.stdout)
@@ -91,7 +120,7 @@ def parse(
                 if not args:
                     raise UsageError(f"planner {command}: --{name} needs a value")
                 value = args.pop(0)
-            setattr(options, allowed[name], value)
+            setattr(options, allowed[name], utf8_text(command, f"--{name}", value))
         elif arg in ("--help", "-h"):
             raise UsageError("")
         else:

@@ -13,7 +13,17 @@ Finding = tuple[str, str | None, dict[str, Any]]
 class Diagnostic:
     """One finding about a plan: which rule, on which item, in plain words, citing the seed."""
 
-    __slots__ = ("severity", "rule", "item", "message", "source", "waived", "parameters")
+    __slots__ = (
+        "severity",
+        "rule",
+        "item",
+        "message",
+        "source",
+        "waived",
+        "parameters",
+        "line",
+        "suggestion",
+    )
 
     def __init__(
         self,
@@ -23,6 +33,7 @@ class Diagnostic:
         message: str,
         source: str | None,
         parameters: dict[str, Any] | None = None,
+        suggestion: str | None = None,
     ) -> None:
         self.severity = severity
         """"error", "warning" or "suggestion"."""
@@ -37,6 +48,10 @@ class Diagnostic:
         self.parameters: dict[str, Any] = parameters or {}
         """What the rule found, as its message's placeholders take it (field, value, start, ...);
         fixes read it to know what to change."""
+        self.line: int | None = None
+        """The 1-based line of the file it points at, once `planner.core.lines.place` has run."""
+        self.suggestion = suggestion
+        """For an unknown reference close to a known id: that id (the message says "did you mean")."""
 
     def to_json(self) -> dict[str, Any]:
         """The diagnostic as `check --format json` prints it."""
@@ -46,6 +61,7 @@ class Diagnostic:
             "item": self.item,
             "message": self.message,
             "source": self.source,
+            "line": self.line,
         }
         if self.waived is not None:
             waiver = self.waived

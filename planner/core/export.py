@@ -105,6 +105,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _names(value: Any, cat: Pack) -> str:
+    """A list of milestone ids as their names; a value of another type as it is written."""
+    if not isinstance(value, list):
+        return _text(value)
+    return ", ".join(cat.name_of(entry) if isinstance(entry, str) else _text(entry) for entry in value)
+
+
 _DETAIL_FIELDS = (
     "accredited_by",
     "field",
@@ -177,15 +184,11 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
         ("High-school courses", _text(profile.get("high_school_courses"))),
         (
             "Credentials held",
-            ", ".join(
-                cat.name_of(c) if isinstance(c, str) else _text(c) for c in profile.get("credentials") or []
-            ),
+            _names(profile.get("credentials"), cat),
         ),
         (
             "Completed before the plan",
-            ", ".join(
-                cat.name_of(c) if isinstance(c, str) else _text(c) for c in profile.get("completed") or []
-            ),
+            _names(profile.get("completed"), cat),
         ),
         (
             "Role",
@@ -377,12 +380,12 @@ def md_block(text: str, indent: str) -> str:
 
 def _diagnostic_md(diagnostic: Diagnostic) -> str:
     item = f" \\[{md_inline(diagnostic.item)}\\]" if diagnostic.item is not None else ""
-    source = f" ({diagnostic.source})" if diagnostic.source else ""
+    source = f" ({md_inline(diagnostic.source)})" if diagnostic.source else ""
     message = md_inline(diagnostic.message)
     line = f"**{diagnostic.severity}** {md_inline(diagnostic.rule)}{item}: {message}{source}"
     waiver = diagnostic.waived
     if waiver is not None:
-        when = f" on {waiver.date.isoformat()}" if waiver.date else ""
+        when = f" on {md_inline(_text(waiver.date))}" if waiver.date else ""
         why = f": {md_inline(waiver.reason)}" if waiver.reason else ""
         line = f"~~{line}~~ (waived by {md_inline(waiver.by or 'someone')}{when}{why})"
     return line
@@ -452,7 +455,7 @@ def markdown(data: Report) -> str:
         out += ["| Term | What happens |", "| --- | --- |"]
         for row in data.terms:
             what = "<br>".join(md_inline(entry) for entry in row.entries) or "(nothing planned)"
-            out.append(f"| {row.when} | {what} |")
+            out.append(f"| {md_inline(row.when)} | {what} |")
     else:
         out.append("No item has a start term yet.")
     out.append("")
@@ -494,14 +497,14 @@ def markdown(data: Report) -> str:
     for number, step in enumerate(data.steps, 1):
         when = str(step.start) if step.start == step.end else f"{step.start} to {step.end}"
         out.append(f"{number}. {md_inline(step.name)} ({md_inline(step.id)}), {when}.\\")
-        out.append(f"   Why: {md_inline(step.reason)} ({step.source})")
+        out.append(f"   Why: {md_inline(step.reason)} ({md_inline(step.source)})")
     if not data.steps:
         out.append(_no_steps(result))
     out.append("")
 
     out += ["## Comments", ""]
     for comment in data.comments:
-        head = ", ".join(part for part in (comment["date"], md_inline(comment["author"])) if part)
+        head = ", ".join(md_inline(part) for part in (comment["date"], comment["author"]) if part)
         about = f", on {md_inline(comment['item'])}" if comment["item"] else ""
         out.append(f"- {head}{about}:\\")
         out.append("  " + md_block(comment["text"], "  "))
@@ -512,7 +515,7 @@ def markdown(data: Report) -> str:
     out += ["## Waivers", ""]
     for waiver in data.waivers:
         where = f" on {md_inline(waiver['item'])}" if waiver["item"] else " on the plan"
-        when = f", {waiver['date']}" if waiver["date"] else ""
+        when = f", {md_inline(waiver['date'])}" if waiver["date"] else ""
         why = f": {md_inline(waiver['reason'])}" if waiver["reason"] else ""
         out.append(f"- {md_inline(waiver['rule'])}{where}, by {md_inline(waiver['by'])}{when}{why}")
     if not data.waivers:
@@ -521,8 +524,8 @@ def markdown(data: Report) -> str:
 
     out += ["## Approvals", ""]
     for approval in data.approvals:
-        when = f", {approval['date']}" if approval["date"] else ""
-        out.append(f"- {md_inline(approval['by'])}{when}: {approval['state']}")
+        when = f", {md_inline(approval['date'])}" if approval["date"] else ""
+        out.append(f"- {md_inline(approval['by'])}{when}: {md_inline(approval['state'])}")
     if not data.approvals:
         out.append("None.")
     out.append("")

@@ -124,10 +124,33 @@ def _line_of_key(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+MAX_DEPTH = 32
+"""How deeply a plan may nest tables and arrays (a plan itself needs four levels). Deeper, any
+code that walks the values (writing, comparing, exporting) could exhaust Python's recursion."""
+
+
+def _depth_exceeded(document: dict[str, Any]) -> bool:
+    """True when tables and arrays nest more than MAX_DEPTH levels (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack += [(child, depth + 1) for child in children if isinstance(child, (dict, list))]
+    return False
+
+
 def parse_plan(data: bytes | str, path: str) -> Plan:
     """The plan in a file's bytes (or text), or a PlanFileError that says what is wrong."""
     text = data if isinstance(data, str) else decode(data, path)
     document = parse_toml(text, path)
+    if _depth_exceeded(document):
+        raise PlanFileError(
+            path,
+            f"this TOML nests tables, arrays or dotted keys more than {MAX_DEPTH} levels deep; "
+            "a plan needs a few",
+        )
     check_format(document, text, path)
     plan = Plan.from_toml(document)
     plan.schema_hint = schema_target(text)
@@ -159,13 +182,54 @@ def check_format(document: dict[str, Any], text: str, path: str) -> None:
     raise PlanFileError(path, f'this is not a plan: its format is {version!r}, not "{FORMAT}"', line)
 
 
-def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
-    """The bytes of a file, refusing folders and files over the size cap before reading them."""
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse_kind(path: str, mode: int) -> None:
+    kind = _kind(mode)
+    if kind == "a folder":
+        raise PlanFileError(path, "this is a folder, not a plan file")
+    if kind is not None:
+        raise PlanFileError(path, f"this is {kind}, not a plan file, so it was not read")
+
+
+def open_regular(path: str):  # type: ignore[no-untyped-def]
+    """`path` opened for reading in binary, only when it is a regular file (through links).
+
+    A FIFO, a device, a socket or a folder is refused with a PlanFileError before it is opened,
+    and checked again on the descriptor (opened without blocking), so a FIFO swapped in between
+    is never waited on. OSError for a file that cannot be opened.
+    """
+    _refuse_kind(path, os.stat(path).st_mode)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
     try:
-        with open(path, "rb") as file:
+        _refuse_kind(path, os.fstat(descriptor).st_mode)
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file, refusing folders, special files (never opened in a way that could
+    wait) and files over the size cap before reading them."""
+    try:
+        with open_regular(path) as file:
             info = os.fstat(file.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise PlanFileError(path, "this is a folder, not a plan file")
             if info.st_size > MAX_BYTES:
                 raise PlanFileError(
                     path,
@@ -278,7 +342,12 @@ def write_atomic(path: str, data: bytes, mode: int | None = None) -> os.stat_res
     """
     target = os.path.realpath(path)
     try:
-        existing: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
+        existing: int | None = stat.S_IMODE(info.st_mode)
+        if _kind(info.st_mode) is not None:
+            raise PlanFileError(
+                path, f"this is {_kind(info.st_mode)}, not a file, so nothing was written there"
+            )
     except FileNotFoundError:
         existing = None
     except OSError as error:

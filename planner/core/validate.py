@@ -18,7 +18,7 @@ from planner.core.placed import Facts, Intervals, Placed, describe_terms
 from planner.core.rules.kinds import KINDS
 from planner.core.rules.named import NAMED
 from planner.core.rules.sharing import apply_waivers, approval_rules
-from planner.core.rules.structure import STRUCTURE_RULES
+from planner.core.rules.structure import _SUGGESTED, STRUCTURE_RULES
 
 __all__ = [
     "SEVERITY_ORDER",
@@ -52,8 +52,12 @@ def validate(plan: Plan, pack: Pack | None = None, digest: str | None = None) ->
         rule = rules[rule_id]
         source = parameters.pop("cite", None) or rule.source
         message = rule.message.format(**parameters)
-        diagnostics.append(Diagnostic(rule.severity, rule_id, item, message, source, parameters))
+        suggestion = parameters.get("suggestion")
+        if suggestion is not None:
+            message = f'{message.rstrip(".")}; did you mean "{suggestion}"?'
+        diagnostics.append(Diagnostic(rule.severity, rule_id, item, message, source, parameters, suggestion))
 
+    _SUGGESTED.count = 0
     for structure_rule in STRUCTURE_RULES:
         for rule_id, item, parameters in structure_rule(facts):
             add(rule_id, item, parameters)

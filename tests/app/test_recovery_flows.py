@@ -183,6 +183,24 @@ async def test_quit_without_saving_removes_this_sessions_file(plan_path):
     assert not os.path.exists(file)
 
 
+async def test_an_edit_undone_just_before_a_quit_leaves_no_file_and_no_crash_prompt(plan_path):
+    file = str(plan_path) + ".recovered"
+    app = keeping(open_app(plan_path))
+    app.keeper.DELAY = 0.3
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("greater_than_sign")
+        await kept_current(pilot, app)
+        assert os.path.exists(file)
+        await pilot.press("u", "q")  # at once: before the keeper's timer would remove the file
+        await pilot.pause()
+        assert app._exit
+    assert not os.path.exists(file)
+    again = open_app(plan_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(again.screen, RecoveryScreen)
+
+
 async def test_a_crash_with_unsaved_edits_keeps_them(plan_path):
     file = str(plan_path) + ".recovered"
     app = keeping(open_app(plan_path))

@@ -177,12 +177,17 @@ def test_check_shows_a_waived_diagnostic_with_who_when_and_why(plan_file: Path, 
     plan_file.write_text(text, encoding="utf-8")
     status, out, _ = run(capsys, "check", plan_file)
     assert status == 0
+    lines = text.splitlines()
+    exam = lines.index('id = "rhit-exam"')  # the line after the exam's [[items]] header
+    stale = len(lines) - lines[::-1].index('rule = "no-coding-degree"')  # the stale waiver's rule
     assert (
-        f"{plan_file}: error rhit-exam-needs-cahiim-associate [rhit-exam]: The RHIT exam needs an associate "
-        "degree accredited by CAHIIM"
+        f"{plan_file}:{exam}: error rhit-exam-needs-cahiim-associate [rhit-exam]: The RHIT exam needs an "
+        "associate degree accredited by CAHIIM"
     ) in out
     assert "(P5) [waived by J. Kim on 2026-12-03: Accreditation granted this fall.]" in out
-    assert f"{plan_file}: warning waiver-stale [aas]: The waiver of no-coding-degree by M. Ortiz" in out
+    assert (
+        f"{plan_file}:{stale}: warning waiver-stale [aas]: The waiver of no-coding-degree by M. Ortiz" in out
+    )
     assert f"{plan_file}: ok: 0 errors, 2 warnings, 1 suggestion, 2 waived" in out
 
     status, out, _ = run(capsys, "check", "--format", "json", plan_file)

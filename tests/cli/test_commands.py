@@ -60,7 +60,9 @@ def test_check_prints_one_line_per_diagnostic_then_a_summary(tmp_path, capsys) -
     status, out, err = run(capsys, "check", path)
     assert status == 1 and err == ""
     lines = out.splitlines()
-    assert f"{path}: error rhit-exam-needs-cahiim-associate [exam]: " in lines[0]
+    header = EXAM_WITHOUT_DEGREE.splitlines().index("[[items]]", PLAN.count("\n")) + 1
+    # FILE:LINE, the line of the exam's [[items]] header (the rule is about the item, no one field)
+    assert f"{path}:{header}: error rhit-exam-needs-cahiim-associate [exam]: " in lines[0]
     assert lines[0].endswith("(P5)")
     assert lines[-1] == f"{path}: has errors: 1 error, 0 warnings, 0 suggestions"
 
@@ -94,6 +96,7 @@ def test_check_json_follows_the_contract(tmp_path, capsys) -> None:
         "item": "exam",
         "message": first["diagnostics"][0]["message"],
         "source": "P5",
+        "line": EXAM_WITHOUT_DEGREE.splitlines().index("[[items]]", PLAN.count("\n")) + 1,
         "fixes": [],  # no degree in the plan: the remedy is the person's choice (fixes.md)
     }
     assert second == {"file": broken, "ok": False, "error": second["error"]}

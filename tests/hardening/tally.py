@@ -106,6 +106,39 @@ def main() -> None:
             "app/test_recovery_flows",
         )
     )
+    from tests.cli import test_special_files, test_wrong_input
+
+    rows.append(
+        (
+            "links at names beside a plan (backups, recovery, swapped in mid-write)",
+            3,
+            "unit/test_storage",
+        )
+    )
+    rows.append(
+        (
+            "private plans whose copies must stay private (backup, recovery, report)",
+            3,
+            "unit/test_storage, cli",
+        )
+    )
+    rows.append(("stray temporary names beside a plan", 4, "unit/test_storage"))
+    special = len(
+        test_special_files.test_a_fifo_given_as_a_plan_is_refused_at_once_in_one_line.pytestmark[-1].args[1]
+    )
+    rows.append(
+        (
+            "special files (FIFO x commands, device, FIFO in a folder, FIFO as report)",
+            special + 3,
+            "cli/test_special_files",
+        )
+    )
+    deep = len(test_wrong_input.DEEP) * len(test_wrong_input.COMMANDS)
+    rows.append(("deeply nested plans x commands", deep, "cli/test_wrong_input"))
+    wrong = len(test_wrong_input.WRONG) * 5 * len(test_wrong_input.COMMANDS)
+    rows.append(("wrong types in every field of each record kind x commands", wrong, "cli/test_wrong_input"))
+    rows.append(("text that is not UTF-8 (--author, --as, --name, text, stdin)", 5, "cli/test_wrong_input"))
+    rows.append(("plans without a terminal", 1, "unit/test_cli_app"))
     width = max(len(label) for label, _count, _where in rows)
     for label, count, where in rows:
         print(f"{label:<{width}}  {count:>7,}  {where}")

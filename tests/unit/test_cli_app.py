@@ -14,7 +14,25 @@ def started(monkeypatch):
     """Record the apps that would start, instead of starting them."""
     runs = []
     monkeypatch.setattr(app_module.PlannerApp, "run", lambda self: runs.append(self))
+    monkeypatch.setattr("planner.cli.app.has_terminal", lambda: True)
     return runs
+
+
+def test_without_a_terminal_the_app_says_so_in_one_line_and_exits_2(tmp_path):
+    path = tmp_path / "plan.toml"
+    path.write_text('format = "hit-career-plan/1"\n')
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", str(path)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=env,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr
+    assert path.read_text() == 'format = "hit-career-plan/1"\n'
 
 
 def test_an_unreadable_plan_is_one_line_on_stderr_exit_2_and_untouched(tmp_path, capsys, started):

@@ -26,9 +26,9 @@ def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
 
         digest = plan_digest(plan)
     latest = {}
-    for approval in plan.approvals:
-        latest[approval.by] = approval
-    for approval in latest.values():
+    for number, approval in enumerate(plan.approvals, 1):
+        latest[approval.by] = number, approval
+    for number, approval in latest.values():
         if approval.digest is not None and approval.digest != digest:
             yield (
                 "approval-outdated",
@@ -36,6 +36,7 @@ def approval_rules(plan: Plan, digest: str | None = None) -> Iterator[Finding]:
                 {
                     "by": approval.by or "someone",
                     "date": approval.date.isoformat() if approval.date else "an unknown date",
+                    "field": f"Approval {number}: digest",
                 },
             )
 
@@ -55,12 +56,13 @@ def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Pack) -> list[
             diagnostic.waived = waiver
             used.add(id(waiver))
     rule = cat.rules["waiver-stale"]
-    for waiver in plan.waivers:
+    for number, waiver in enumerate(plan.waivers, 1):
         if (
             waiver.rule is not None
             and id(waiver) not in used
             and by_key.get((waiver.rule, waiver.item)) is waiver
         ):
             message = rule.message.format(rule=waiver.rule, by=waiver.by or "someone")
-            diagnostics.append(Diagnostic(rule.severity, rule.id, waiver.item, message, rule.source))
+            where = {"field": f"Waiver {number}: rule"}
+            diagnostics.append(Diagnostic(rule.severity, rule.id, waiver.item, message, rule.source, where))
     return diagnostics

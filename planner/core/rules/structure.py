@@ -6,8 +6,10 @@ they check is the plan format's). Each yields findings; validate.py puts them in
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from planner.core.diagnostic import Finding
@@ -15,6 +17,8 @@ from planner.core.model import Item, Record
 from planner.core.placed import Facts
 
 _ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+SUGGESTION_CUTOFF = 0.75
+"""How alike (difflib's ratio) an unknown reference and a known id must be to suggest the id."""
 _KIND_WORDS = {"str": "text", "list": "a list of text", "number": "a number", "date": "a date"}
 _TOP_LEVEL_WORDS = {"title": "text", "rules": "text", "profile": "a table"}
 
@@ -31,7 +35,7 @@ def duplicate_id(facts: Facts) -> Iterator[Finding]:
     for item in facts.plan.items:
         if item.id is not None:
             if item.id in seen:
-                yield "duplicate-id", item.id, {"id": item.id}
+                yield "duplicate-id", item.id, {"id": item.id, "field": "id"}
             seen.add(item.id)
 
 
@@ -42,40 +46,63 @@ def unknown_reference(facts: Facts) -> Iterator[Finding]:
     yield from _profile_references(facts)
     for item in facts.plan.items:
         if item.requirement is not None and item.requirement not in cat.milestones:
-            yield _unknown(item.id, "requirement", item.requirement, "is not a milestone in the catalog")
+            what = "is not a milestone in the catalog"
+            yield _unknown(item.id, "requirement", item.requirement, what, cat.milestones)
         for other in item.after or ():
             if other not in items:
-                yield _unknown(item.id, "after", other, "is not the id of an item in this plan")
+                yield _unknown(item.id, "after", other, "is not the id of an item in this plan", items)
         if item.renews is not None and item.renews not in items and item.renews not in cat.credentials:
             what = "is neither an item of this plan nor a credential in the catalog"
-            yield _unknown(item.id, "renews", item.renews, what)
+            yield _unknown(item.id, "renews", item.renews, what, [*items, *cat.credentials])
     for number, comment in enumerate(facts.plan.comments, 1):
         if comment.item is not None and comment.item not in items:
-            yield _unknown(
-                None, f"Comment {number}: item", comment.item, "is not the id of an item in this plan"
-            )
+            what = "is not the id of an item in this plan"
+            yield _unknown(None, f"Comment {number}: item", comment.item, what, items)
 
 
 def _profile_references(facts: Facts) -> Iterator[Finding]:
     profile, cat = facts.plan.profile, facts.cat
     if profile.goal is not None and profile.goal not in cat.goals:
-        yield _unknown(None, "profile.goal", profile.goal, "is not a goal; goals are " + ", ".join(cat.goals))
+        what = "is not a goal; goals are " + ", ".join(cat.goals)
+        yield _unknown(None, "profile.goal", profile.goal, what, cat.goals)
     if (
         profile.role is not None
         and profile.role != cat.parameters["no_role"]
         and profile.role not in cat.jobs
     ):
-        yield _unknown(None, "profile.role", profile.role, 'is not a job in the catalog (or "none")')
+        what = 'is not a job in the catalog (or "none")'
+        yield _unknown(None, "profile.role", profile.role, what, cat.jobs)
     for milestone in profile.completed or ():
         if milestone not in cat.milestones:
-            yield _unknown(None, "profile.completed", milestone, "is not a milestone in the catalog")
+            what = "is not a milestone in the catalog"
+            yield _unknown(None, "profile.completed", milestone, what, cat.milestones)
     for credential in profile.credentials or ():
         if credential not in cat.credentials:
-            yield _unknown(None, "profile.credentials", credential, "is not a credential in the catalog")
+            what = "is not a credential in the catalog"
+            yield _unknown(None, "profile.credentials", credential, what, cat.credentials)
 
 
-def _unknown(item: str | None, field: str, value: str, what: str) -> Finding:
-    return "unknown-reference", item, {"field": field, "value": value, "what": what}
+def _unknown(item: str | None, field: str, value: str, what: str, known: Iterable[str]) -> Finding:
+    """unknown-reference, with the known id closest to `value` as a suggestion when one is close.
+
+    Only the first SUGGESTIONS_AT_MOST unknown references of a call get a suggestion looked up
+    (each costs a pass over the known ids), so a plan with thousands of them checks as fast."""
+    parameters = {"field": field, "value": value, "what": what}
+    if _SUGGESTED.count < SUGGESTIONS_AT_MOST:
+        _SUGGESTED.count += 1
+        close = difflib.get_close_matches(value, list(known), n=1, cutoff=SUGGESTION_CUTOFF)
+        if close:
+            parameters["suggestion"] = close[0]
+    return "unknown-reference", item, parameters
+
+
+class _Suggested(threading.local):
+    count = 0
+
+
+_SUGGESTED = _Suggested()
+"""How many suggestions the running validation looked up (per thread)."""
+SUGGESTIONS_AT_MOST = 20
 
 
 def bad_term(facts: Facts) -> Iterator[Finding]:
@@ -90,7 +117,11 @@ def end_before_start(facts: Facts) -> Iterator[Finding]:
     """An item whose end is earlier than its start."""
     for item in facts.plan.items:
         if item.end is not None and item.start is not None and item.end.index < item.start.index:
-            yield "end-before-start", item.id, {"start": str(item.start), "end": str(item.end)}
+            yield (
+                "end-before-start",
+                item.id,
+                {"start": str(item.start), "end": str(item.end), "field": "end"},
+            )
 
 
 def after_not_respected(facts: Facts) -> Iterator[Finding]:
@@ -111,7 +142,7 @@ def after_not_respected(facts: Facts) -> Iterator[Finding]:
                 yield (
                     "after-not-respected",
                     item.id,
-                    {"start": str(item.start), "other": other_id, "end": str(other_end)},
+                    {"start": str(item.start), "other": other_id, "end": str(other_end), "field": "after"},
                 )
 
 
@@ -204,7 +235,7 @@ def _cycle_finding(circle: list[str]) -> Finding:
     if len(named) > _CIRCLE_SHOWN:
         skipped = len(named) - _CIRCLE_SHOWN + 1
         named = [*named[: _CIRCLE_SHOWN - 2], f"… {skipped:,} more …", named[-1]]
-    return "dependency-cycle", circle[0], {"cycle": " waits for ".join([*named, named[0]])}
+    return "dependency-cycle", circle[0], {"cycle": " waits for ".join([*named, named[0]]), "field": "after"}
 
 
 def bad_value(facts: Facts) -> Iterator[Finding]:
@@ -212,7 +243,11 @@ def bad_value(facts: Facts) -> Iterator[Finding]:
     plan = facts.plan
     for key, value in plan.invalid.items():
         expected = _TOP_LEVEL_WORDS.get(key, "an array of tables")
-        yield "bad-value", None, {"problem": f"{key} should be {expected}, not {_short(value)}."}
+        yield (
+            "bad-value",
+            None,
+            {"problem": f"{key} should be {expected}, not {_short(value)}.", "field": key},
+        )
     if not plan.has_profile and "profile" not in plan.invalid:
         yield (
             "bad-value",
@@ -226,7 +261,10 @@ def bad_value(facts: Facts) -> Iterator[Finding]:
                 yield (
                     "bad-value",
                     item,
-                    {"problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}."},
+                    {
+                        "problem": f"{where}{name} should be {_KIND_WORDS[kind]}, not {_short(value)}.",
+                        "field": f"{where}{name}",
+                    },
                 )
     if plan.has_profile:
         yield from _profile_values(facts)
@@ -250,7 +288,7 @@ def _profile_values(facts: Facts) -> Iterator[Finding]:
     years, most = profile.healthcare_experience_years, cat.parameters["max_experience_years"]
     if years is not None and not 0 <= years <= most:
         problem = f"profile.healthcare_experience_years is {years}; it must be from 0 to {most}."
-        yield "bad-value", None, {"problem": problem}
+        yield "bad-value", None, {"problem": problem, "field": "profile.healthcare_experience_years"}
 
 
 def _item_values(facts: Facts) -> Iterator[Finding]:
@@ -264,7 +302,8 @@ def _item_values(facts: Facts) -> Iterator[Finding]:
             where = f'Item {position + 1} ("{item_id}"): ' if item_id else f"Item {position + 1}: "
             yield from _required(item, ("id", "requirement", "start"), item_id, where)
         if item_id is not None and not _ID_PATTERN.match(item_id):
-            yield "bad-value", item_id, {"problem": f"The id {_short(item_id)} may hold only a-z, 0-9 and -."}
+            problem = f"The id {_short(item_id)} may hold only a-z, 0-9 and -."
+            yield "bad-value", item_id, {"problem": problem, "field": "id"}
         if item.status is not None and item.status not in statuses:
             yield _outside(item.status, statuses, item_id, "status")
         if item.facility is not None and item.facility not in facilities:
@@ -288,7 +327,7 @@ def _renews_a_credential(facts: Facts, item: Item) -> Iterator[Finding]:
     milestone = facts.cat.milestones.get(target.requirement or "")
     if milestone is not None and milestone.kind != "credential":
         problem = f'renews names "{item.renews}", a {milestone.name.lower()}; it must name a credential.'
-        yield "bad-value", item.id, {"problem": problem}
+        yield "bad-value", item.id, {"problem": problem, "field": "renews"}
 
 
 def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
@@ -316,7 +355,11 @@ def _records(facts: Facts) -> Iterator[tuple[Record, str | None, str]]:
 def _required(record: Record, names: tuple[str, ...], item: str | None, where: str) -> Iterator[Finding]:
     for name in names:
         if getattr(record, name) is None and name not in record.invalid:
-            yield "bad-value", item, {"problem": f"{where}{name} is missing; it is required."}
+            yield (
+                "bad-value",
+                item,
+                {"problem": f"{where}{name} is missing; it is required.", "field": f"{where}{name}"},
+            )
 
 
 def _outside(value: Any, allowed: tuple[str, ...], item: str | None, field: str) -> Finding:
@@ -324,7 +367,7 @@ def _outside(value: Any, allowed: tuple[str, ...], item: str | None, field: str)
     return (
         "bad-value",
         item,
-        {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}."},
+        {"problem": f"{field} is {_short(value)}; it must be one of: {', '.join(allowed)}.", "field": field},
     )
 
 
