@@ -42,6 +42,12 @@ NO_FIX = {
     "approval-outdated": "an advisor signs the plan again",
     "healthcare-experience": "where to gain experience before the first job is the person's choice",
     "skills-learned-on-the-job": "which job to take first is the person's choice",
+    "rhit-early-testing": "applying for early testing is the person's act, with their program",
+    "rhia-early-testing": "applying for early testing is the person's act, with their program",
+    "ccs-preparation": "which route to CCS to take (a credential first, or experience) is a choice",
+    "cpc-apprentice": "whether to test now as CPC-A or gain experience first is a choice",
+    "chps-eligibility": "AHIMA counts privacy or security work, which the plan cannot tell apart",
+    "ods-eligibility": "which route to ODS to take (an NCRA program, or registry experience) is a choice",
 }
 """Rules that offer no fix, with the reason (the README lists them)."""
 
@@ -366,17 +372,26 @@ def _step_fields(cat: Pack, milestone: str) -> dict[str, Any]:
 # --- one function per rule --------------------------------------------------------------------
 
 
+_DEGREE_EXAMS = {
+    "rhit-exam-needs-cahiim-associate": ("rhit-exam", "associate-hit", "rhit-early-testing"),
+    "rhit-not-via-other-training": ("rhit-exam", "associate-hit", "rhit-early-testing"),
+    "rhia-exam-needs-cahiim-bachelor": ("rhia-exam", "bachelor-hia", "rhia-early-testing"),
+}
+"""The exam, the degree it needs, and the rule a pack allowing early testing has, by rule."""
+
+
 def _exam_after_degree(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | None:
     """rhit-exam-needs-cahiim-associate (and rhit-not-via-other-training, on the same exam): move
     the exam to the term after the accredited degree's last term (its last term, where the pack
     allows early testing)."""
     facts = fixer.facts
-    exam = fixer.placed(("rhit-exam",), diagnostic.item)
-    degrees = [p for p in facts.of("associate-hit") if facts.accredited(p.item)]
+    exam_id, degree_id, early_rule = _DEGREE_EXAMS[diagnostic.rule]
+    exam = fixer.placed((exam_id,), diagnostic.item)
+    degrees = [p for p in facts.of(degree_id) if facts.accredited(p.item)]
     if not degrees:
         return None
     degree = min(degrees, key=lambda p: (p.end, p.position))
-    early = "rhit-early-testing" in fixer.cat.rules
+    early = early_rule in fixer.cat.rules
     target = degree.end if early else degree.end + 1
     if target <= exam.start:
         return None
@@ -787,6 +802,7 @@ def _drop_waiver(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] | No
 _FIXERS: dict[str, Fixer] = {
     "rhit-exam-needs-cahiim-associate": _exam_after_degree,
     "rhit-not-via-other-training": _exam_after_degree,
+    "rhia-exam-needs-cahiim-bachelor": _exam_after_degree,
     "rhit-needs-exam": _exam_before_credential,
     "rhia-needs-exam": _exam_before_credential,
     "after-not-respected": _after_the_wait,

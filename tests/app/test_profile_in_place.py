@@ -187,15 +187,6 @@ async def test_the_folded_profile_counts_years_in_plain_words(plan_path, years, 
         assert words in line
 
 
-@pytest.mark.parametrize("field", ["education", "role"])
-async def test_education_and_role_offer_none_once_and_the_empty_choice_by_another_name(plan_path, field):
-    app = open_app(plan_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*to_row(field), "enter")
-        words = screen_words(app)
-        assert "(none)" not in words and "(not given)" in words
-
-
 async def test_a_plan_with_every_step_planned_says_its_goal_in_a_sentence(tmp_path):
     from tests.app.test_open import clerk_plan
 

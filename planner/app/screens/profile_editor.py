@@ -15,9 +15,6 @@ from planner.core.catalog import Pack
 from planner.core.edits import TITLE
 from planner.core.model import Plan
 
-NOT_GIVEN = "(not given)"
-"""The empty choice of education and role, apart from their "none"."""
-
 
 def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[FormField]:
     """The profile's fields, each with the choices of the pack's catalog."""
@@ -34,14 +31,8 @@ def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[Form
     fields += [
         ChoiceField("goal", "Goal", get("goal"), goals, "Where you want to go.", allow_blank=False),
         TextField("name", "Name", get("name")),
-        # Education and role have a choice named "none" (no diploma, no job): the empty choice,
-        # the field left out of the file, is called something else so the two are not confused.
         ChoiceField(
-            "education",
-            "Education",
-            get("education"),
-            [(e, e.replace("-", " ")) for e in cat.educations],
-            blank=NOT_GIVEN,
+            "education", "Education", get("education"), [(e, e.replace("-", " ")) for e in cat.educations]
         ),
         ManyField(
             "high_school_courses",
@@ -52,9 +43,7 @@ def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[Form
         ),
         ManyField("credentials", "Holds", get("credentials"), credentials, "Credentials you hold now."),
         ManyField("completed", "Completed", get("completed"), milestones, "Done before the plan starts."),
-        ChoiceField(
-            "role", "Role", get("role"), jobs, "Your job in health information now.", blank=NOT_GIVEN
-        ),
+        ChoiceField("role", "Role", get("role"), jobs, "Your job in health information now."),
         NumberField(
             "healthcare_experience_years",
             "Years in care",
