@@ -177,6 +177,7 @@ class PlannerApp(App[None]):
         self.match_no_color_filter()
         if self.keeper.enabled is None:
             self.keeper.enabled = not self.is_headless
+        self.keeper.start()
         if not self.is_headless:
             self.catch_hang_ups()
 
@@ -231,6 +232,7 @@ class PlannerApp(App[None]):
         # However the app ends (a crash or a panic included), edits not given up are kept.
         if self.keeper.enabled:
             self.keeper.keep_now()
+        self.keeper.end()
 
     def choose_theme(self) -> str:
         """$PLANNER_THEME when it names a theme; the terminal's own 16 colours when that is all it has."""

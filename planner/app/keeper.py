@@ -8,6 +8,9 @@ edits reach the plan (a save), when they are undone, and when the person quits w
 It never writes over nor deletes a recovery file of an earlier session that the person chose
 to keep: a session writes a name no file holds yet. A file the person restored is the
 session's own from then on; it is removed after a save (the app says so), and kept otherwise.
+
+While it runs, the session holds the lock of each recovery number it writes (`SessionLock`), so
+a second app on the plan knows those files are live and neither offers nor deletes them.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import time
 from typing import TYPE_CHECKING
 
 from planner.core import edits
-from planner.core.recovery import free_recovery_path, remove_recovery, write_recovery
+from planner.core.recovery import SessionLock, recovery_path, remove_recovery, write_recovery
 
 if TYPE_CHECKING:
     from planner.app.app import PlannerApp
@@ -51,6 +54,17 @@ class RecoveryKeeper:
         self._told_failure = False
         self._cost = 0.0
         """Seconds the last write took."""
+        self.session = SessionLock(app.path)
+        """The recovery numbers this session holds, while it runs."""
+
+    def start(self) -> None:
+        """The session begins: hold a recovery number, so other sessions see this one running."""
+        if self.enabled:
+            self.session.free_number()
+
+    def end(self) -> None:
+        """The session ends: let go of its locks (its kept file becomes a leftover to offer)."""
+        self.session.release()
 
     # --- when -----------------------------------------------------------------------------------
 
@@ -78,12 +92,14 @@ class RecoveryKeeper:
 
     def _target(self) -> str:
         if self.file is None:
-            self.file = free_recovery_path(self.app.path)
+            self.file = recovery_path(self.app.path, self.session.free_number())
         return self.file
 
     def adopt(self, file: str) -> None:
         """The person restored `file`: it holds this session's edits from now on."""
         self.file, self.adopted = file, True
+        if self.enabled:
+            self.session.take_file(file)
 
     # --- the work, in a thread --------------------------------------------------------------------
 
@@ -120,6 +136,7 @@ class RecoveryKeeper:
                 self._cost = time.monotonic() - began
                 if written != target and self.file == target:
                     self.file = written  # a link took the name: the edits are kept at the next one
+                    self.session.take_file(written)
         except (PlanFileError, OSError) as error:
             return error
         return None

@@ -8,6 +8,11 @@ When a recovery file from an earlier session is kept (the person opened the plan
 another session on the same plan holds that name, a session writes the next free name instead:
 `PLAN.toml.2.recovered`, `PLAN.toml.3.recovered`... All of them end in `.recovered`, and each
 is a plan file that `planner PLAN.toml.recovered` opens like any other.
+
+A running session holds an exclusive lock (`fcntl.flock`) on `PLAN.toml.recovered.lock` (or
+`PLAN.toml.N.recovered.lock`) for its lifetime: the recovery file of that number is a live
+session's, not a crash's leftover, and is never offered nor deleted by another session. The lock
+goes with the process, however it ends, so a crash's file is offered at the next start.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ import os
 import re
 import stat
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows
+    fcntl = None  # type: ignore[assignment]
 
 from planner.core.model import Plan
 
@@ -51,6 +61,158 @@ def recovery_files(path: str) -> list[str]:
             if stat.S_ISREG(info.st_mode):  # a link or anything else at the name is not one the planner wrote
                 found.append((info.st_mtime_ns, full))
     return [full for _mtime, full in sorted(found, reverse=True)]
+
+
+LOCK_SUFFIX = ".lock"
+
+
+def lock_path(path: str, number: int = 1) -> str:
+    """The lock file a live session holds for recovery file `number` of the plan at `path`."""
+    return recovery_path(path, number) + LOCK_SUFFIX
+
+
+def _number(path: str, file: str) -> int | None:
+    """The number of recovery file `file` of the plan at `path` (1 for `PLAN.toml.recovered`)."""
+    folder, name = os.path.split(os.path.realpath(path))
+    if os.path.dirname(os.path.realpath(file)) != folder:
+        return None
+    pattern = re.escape(name) + r"(?:\.([2-9]|[1-9][0-9]+))?" + re.escape(RECOVERY_SUFFIX)
+    found = re.fullmatch(pattern, os.path.basename(file))
+    return int(found.group(1) or 1) if found else None
+
+
+def _open_lock(name: str, create: bool, mode: int) -> int | None:
+    """A descriptor on the lock file `name`, never through a link nor on anything but a regular file."""
+    flags = (os.O_RDWR | os.O_CREAT) if create else os.O_RDONLY
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(name, flags, mode)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def held_elsewhere(path: str, number: int) -> bool:
+    """True when another open of recovery file `number`'s lock holds it: a live session writes it."""
+    if fcntl is None:
+        return False
+    fd = _open_lock(lock_path(path, number), create=False, mode=0)
+    if fd is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def is_live(path: str, file: str) -> bool:
+    """True when recovery file `file` of the plan at `path` belongs to another running session."""
+    number = _number(path, file)
+    return number is not None and held_elsewhere(path, number)
+
+
+def _lock_numbers(path: str) -> list[int]:
+    base = os.path.realpath(path)
+    folder, name = os.path.split(base)
+    pattern = re.compile(
+        re.escape(name) + r"(?:\.([2-9]|[1-9][0-9]+))?" + re.escape(RECOVERY_SUFFIX + LOCK_SUFFIX)
+    )
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return []
+    return sorted(int(found.group(1) or 1) for found in map(pattern.fullmatch, names) if found)
+
+
+def live_numbers(path: str) -> set[int]:
+    """The recovery numbers of the plan at `path` that running sessions hold."""
+    return {number for number in _lock_numbers(path) if held_elsewhere(path, number)}
+
+
+def open_elsewhere(path: str) -> bool:
+    """True when another running session has the plan at `path` open."""
+    return bool(live_numbers(path))
+
+
+def leftover_files(path: str) -> list[str]:
+    """The recovery files of the plan at `path` that no running session holds (crashes' leftovers),
+    the most recently written first: the ones to offer, and the only ones another session may delete."""
+    live = {recovery_path(path, number) for number in live_numbers(path)}
+    return [file for file in recovery_files(path) if file not in live]
+
+
+class SessionLock:
+    """The recovery numbers this session holds, so other sessions know its files are live."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.held: dict[int, int] = {}
+        """Recovery number -> the descriptor holding its lock."""
+
+    def take(self, number: int) -> bool:
+        """Hold the lock of recovery file `number`; False when another session holds it (or no lock
+        file can be made there: a link, a folder that cannot be written)."""
+        if number in self.held:
+            return True
+        if fcntl is None:
+            return False
+        name = lock_path(self.path, number)
+        from planner.core.storage import mode_beside
+
+        mode = mode_beside(os.path.realpath(self.path))
+        for _attempt in range(3):
+            fd = _open_lock(name, create=True, mode=mode)
+            if fd is None:
+                return False
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                same = os.path.samestat(os.fstat(fd), os.lstat(name))
+            except OSError:
+                os.close(fd)
+                return False
+            if same:
+                self.held[number] = fd
+                return True
+            os.close(fd)  # the file was removed (its session ended) after the open: again
+        return False
+
+    def free_number(self) -> int:
+        """A recovery number this session holds whose file does not exist yet (claimed if need be)."""
+        for number in sorted(self.held):
+            if not os.path.lexists(recovery_path(self.path, number)):
+                return number
+        number = 1
+        while True:
+            if not os.path.lexists(recovery_path(self.path, number)) and self.take(number):
+                return number
+            number += 1
+            if number > 10_000:
+                return number
+
+    def take_file(self, file: str) -> bool:
+        """Hold the lock of recovery file `file` (one the person restored)."""
+        number = _number(self.path, file)
+        return number is not None and self.take(number)
+
+    def release(self) -> None:
+        """The session ends: remove and let go of every lock it holds."""
+        for number, fd in sorted(self.held.items()):
+            try:
+                os.unlink(lock_path(self.path, number))
+            except OSError:
+                pass
+            os.close(fd)
+        self.held.clear()
 
 
 def find_recovery(path: str) -> str | None:

@@ -312,3 +312,37 @@ async def test_your_own_plan_never_saved_is_kept_and_offered_back(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, NewPlanScreen)
         assert len(app.plan.items) == count and app.modified
+
+
+async def test_a_live_session_s_file_is_not_offered_and_the_plan_is_said_open_elsewhere(plan_path):
+    from planner.core.recovery import SessionLock, recovery_path
+
+    other = SessionLock(str(plan_path))  # another app, running on the plan with unsaved edits
+    try:
+        plan = load(str(plan_path)).plan
+        live = write_recovery(plan, str(plan_path), recovery_path(str(plan_path), other.free_number()))
+        app = open_app(plan_path)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await settle(pilot, lambda: "open in another planner session" in notices(app))
+            assert not isinstance(app.screen, RecoveryScreen)
+            assert "a save here will be seen there as a change on disk" in notices(app)
+            assert "Delete the file" not in screen_words(app)
+        assert os.path.exists(live)
+    finally:
+        other.release()
+    # Once that session is gone (a crash leaves the same), its file is a leftover, offered as ever.
+    app = open_app(plan_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await offered(pilot, app)
+        assert "open in another planner session" not in notices(app)
+
+
+async def test_a_running_session_is_seen_by_another_and_lets_go_when_it_ends(plan_path):
+    from planner.core.recovery import open_elsewhere
+
+    app = keeping(open_app(plan_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert open_elsewhere(str(plan_path))
+    assert not open_elsewhere(str(plan_path))
+    assert sorted(os.listdir(plan_path.parent)) == ["alex.toml"]

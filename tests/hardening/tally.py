@@ -106,6 +106,17 @@ def main() -> None:
             "app/test_recovery_flows",
         )
     )
+    from tests.unit import test_recovery
+
+    sessions = [name for name in dir(test_recovery) if name.startswith("test_") and "session" in name]
+    sessions += [name for name in dir(test_recovery) if name.startswith("test_") and "lock_file" in name]
+    rows.append(
+        (
+            "two sessions on one plan (a live file kept, a leftover offered, no lock through a link)",
+            len(sessions),
+            "unit/test_recovery",
+        )
+    )
     from tests.cli import test_special_files, test_wrong_input
 
     rows.append(

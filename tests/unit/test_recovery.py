@@ -80,3 +80,36 @@ def test_describe_changes_of_an_unchanged_or_never_saved_plan() -> None:
 def test_described_ids_are_plan_text_to_be_shown_through_printable() -> None:
     lines = recovery.describe_changes(a_plan(), a_plan("x\x1b]52;c;aGk=\x07"))
     assert printable(lines[0]) == "1 item added: x\\x1b]52;c;aGk=\\x07"
+
+
+def test_a_live_session_s_file_is_not_a_leftover_until_that_session_ends(tmp_path: Path) -> None:
+    path = str(tmp_path / "plan.toml")
+    Path(path).write_text(MINIMAL)
+    os.chmod(path, 0o600)
+    first = recovery.SessionLock(path)
+    number = first.free_number()
+    written = recovery.write_recovery(a_plan("a"), path, recovery.recovery_path(path, number))
+    assert oct(os.stat(recovery.lock_path(path, number)).st_mode & 0o777) == "0o600"
+    # A second session on the plan sees the first running, and is offered nothing of it.
+    assert recovery.open_elsewhere(path)
+    assert recovery.is_live(path, written)
+    assert recovery.leftover_files(path) == []
+    second = recovery.SessionLock(path)
+    assert second.free_number() == number + 1
+    second.release()
+    # The first ends without a save (a crash leaves the same: its lock goes with the process).
+    first.release()
+    assert not recovery.open_elsewhere(path)
+    assert recovery.leftover_files(path) == [written]
+
+
+def test_a_lock_file_is_never_made_through_a_link(tmp_path: Path) -> None:
+    path = str(tmp_path / "plan.toml")
+    Path(path).write_text(MINIMAL)
+    elsewhere = tmp_path / "elsewhere"
+    Path(recovery.lock_path(path)).symlink_to(elsewhere)
+    session = recovery.SessionLock(path)
+    assert session.free_number() == 2
+    assert not elsewhere.exists()
+    session.release()
+    assert os.path.islink(recovery.lock_path(path))

@@ -4,6 +4,9 @@ When the plan has a recovery file (`PLAN.toml.recovered`, written when a session
 terminated or crashed with unsaved edits), the person chooses: restore the edits (the plan opens
 with them, marked unsaved), open the plan as saved (the file stays, and they are told where), or
 delete the file. Escape opens the plan as saved.
+
+A recovery file a running session holds (the plan open in another app) is that session's, not
+a leftover: it is never offered nor deleted here, and the person is told the plan is open elsewhere.
 """
 
 from __future__ import annotations
@@ -114,10 +117,23 @@ def offer_recovery(app: PlannerApp, then) -> bool:
 
     Returns False (and calls nothing) when there is no recovery file.
     """
-    from planner.core.recovery import describe_changes, recovery_files, remove_recovery
+    from planner.core.recovery import (
+        describe_changes,
+        is_live,
+        leftover_files,
+        open_elsewhere,
+        remove_recovery,
+    )
     from planner.core.storage import PlanFileError, load
 
-    files = recovery_files(app.path)
+    if open_elsewhere(app.path):
+        app.notify(
+            f"{printable(app.path)} is open in another planner session too: a save here will be "
+            "seen there as a change on disk.",
+            severity="warning",
+            timeout=12,
+        )
+    files = leftover_files(app.path)
     if not files:
         return False
     file, others = files[0], files[1:]
@@ -141,6 +157,8 @@ def offer_recovery(app: PlannerApp, then) -> bool:
             return
         if choice == "delete":
             try:
+                if is_live(app.path, file):
+                    raise OSError(0, "another planner session now holds it")
                 remove_recovery(file)
                 app.notify(f"Deleted {file}.", timeout=4)
             except OSError as error:
