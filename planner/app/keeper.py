@@ -131,6 +131,7 @@ class RecoveryKeeper:
                     from planner.core.paths import make_folder_for
 
                     make_folder_for(target)
+                    self.session.take_file(target)  # the folder may be new: hold the number now
                 began = time.monotonic()
                 written = write_recovery(wanted, self.app.path, target)  # type: ignore[arg-type]
                 self._cost = time.monotonic() - began

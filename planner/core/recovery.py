@@ -134,20 +134,21 @@ def _lock_numbers(path: str) -> list[int]:
     return sorted(int(found.group(1) or 1) for found in map(pattern.fullmatch, names) if found)
 
 
-def live_numbers(path: str) -> set[int]:
-    """The recovery numbers of the plan at `path` that running sessions hold."""
-    return {number for number in _lock_numbers(path) if held_elsewhere(path, number)}
+def live_numbers(path: str, own: SessionLock | None = None) -> set[int]:
+    """The recovery numbers of the plan at `path` that running sessions hold (but `own`)."""
+    mine = set(own.held) if own is not None else set()
+    return {number for number in _lock_numbers(path) if number not in mine and held_elsewhere(path, number)}
 
 
-def open_elsewhere(path: str) -> bool:
-    """True when another running session has the plan at `path` open."""
-    return bool(live_numbers(path))
+def open_elsewhere(path: str, own: SessionLock | None = None) -> bool:
+    """True when another running session (not `own`) has the plan at `path` open."""
+    return bool(live_numbers(path, own))
 
 
-def leftover_files(path: str) -> list[str]:
+def leftover_files(path: str, own: SessionLock | None = None) -> list[str]:
     """The recovery files of the plan at `path` that no running session holds (crashes' leftovers),
     the most recently written first: the ones to offer, and the only ones another session may delete."""
-    live = {recovery_path(path, number) for number in live_numbers(path)}
+    live = {recovery_path(path, number) for number in live_numbers(path, own)}
     return [file for file in recovery_files(path) if file not in live]
 
 
@@ -187,14 +188,18 @@ class SessionLock:
         return False
 
     def free_number(self) -> int:
-        """A recovery number this session holds whose file does not exist yet (claimed if need be)."""
+        """A recovery number this session holds whose file does not exist yet (claimed if need be;
+        before the plan's folder exists, the first free number, unlocked)."""
         for number in sorted(self.held):
             if not os.path.lexists(recovery_path(self.path, number)):
                 return number
         number = 1
         while True:
-            if not os.path.lexists(recovery_path(self.path, number)) and self.take(number):
-                return number
+            if not os.path.lexists(recovery_path(self.path, number)):
+                if self.take(number):
+                    return number
+                if not os.path.isdir(os.path.dirname(recovery_path(self.path, number))):
+                    return number  # no folder yet, so no other session: the name is free all the same
             number += 1
             if number > 10_000:
                 return number
