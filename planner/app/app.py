@@ -222,11 +222,14 @@ class PlannerApp(App[None]):
 
         After SIGTERM or SIGINT the terminal is still there, and is told where the edits are.
         """
+        import signal
+
         kept = self.keeper.keep_now()
         message = None
         if kept and signal_name != "SIGHUP":
             message = Text(f"planner: the unsaved edits are kept in {printable(kept)}")
-        self.exit(message=message)
+        # The shell's convention for a process ended by a signal: 128 + its number (143 for SIGTERM).
+        self.exit(return_code=128 + int(getattr(signal, signal_name)), message=message)
 
     def on_unmount(self) -> None:
         # However the app ends (a crash or a panic included), edits not given up are kept.

@@ -56,8 +56,9 @@ def cmd_app(args: Sequence[str]) -> int:
         return BROKEN
     from planner.app.app import PlannerApp
 
-    PlannerApp(path, loaded, own_plan=own_plan).run()
-    return OK
+    app = PlannerApp(path, loaded, own_plan=own_plan)
+    app.run()
+    return app.return_code or OK
 
 
 def has_terminal() -> bool:

@@ -25,6 +25,17 @@ def plan_files(paths: Sequence[str]) -> list[str]:
     return files
 
 
+def report_empty_folders(paths: Sequence[str], files: Sequence[str]) -> int:
+    """Say of each folder named in `paths` that holds no plan file among `files` that it holds
+    none (exit status 2, BROKEN); OK when every folder holds one."""
+    status = OK
+    for path in paths:
+        if os.path.isdir(path) and not any(file.startswith(os.path.join(path, "")) for file in files):
+            complain(f"{path}: this folder holds no .toml plan files")
+            status = BROKEN
+    return status
+
+
 def check_one(path: str, with_fixes: bool = False, rules: str | None = None) -> dict[str, Any]:
     """Validate one file under its rule pack (or `rules`, `--rules`): {"file", "ok",
     "diagnostics"} or {"file", "ok": False, "error"}.
@@ -128,11 +139,7 @@ def cmd_check(args: Sequence[str]) -> int:
     if options.fix and options.summary:
         raise UsageError("planner check: --fix and --summary do not go together")
     files = plan_files(options.paths)
-    status = OK
-    for path in options.paths:
-        if os.path.isdir(path) and not any(file.startswith(os.path.join(path, "")) for file in files):
-            complain(f"{path}: this folder holds no .toml plan files")
-            status = BROKEN
+    status = report_empty_folders(options.paths, files)
     if options.summary:
         return max(status, check_summary(files, options.format == "json", options.rules))
     if options.fix:

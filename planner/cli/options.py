@@ -46,8 +46,12 @@ def read_stdin_text(command: str) -> str:
 
 
 def say(line: str, stream: Any = None) -> None:
-    """Print a line built from plan text, with control characters made visible."""
-    print(printable(line), file=stream or sys.stdout)
+    """Print one line built from plan text or file names, with control characters made visible.
+
+    Newlines and tabs are escaped too: a file name or a value holding a newline can never forge a
+    second line of output (a finding, a summary) that a script or an editor would read.
+    """
+    print(printable(line, one_line=True), file=stream or sys.stdout)
 
 
 def say_json(document: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from planner.cli.check import plan_files
+from planner.cli.check import plan_files, report_empty_folders
 from planner.cli.options import BROKEN, FOUND, OK, UsageError, complain, parse, plural, say, say_json
 
 # --- next -------------------------------------------------------------------------------------
@@ -16,6 +16,7 @@ def cmd_next(args: Sequence[str]) -> int:
     from planner.core.nextsteps import next_steps
     from planner.core.packs import PackError, pack_for_file
     from planner.core.storage import PlanFileError, load_plan
+    from planner.core.terms import beyond_calendar
     from planner.core.validate import has_errors, validate
 
     options = parse("next", args, {"format": "format", "rules": "rules"}, set())
@@ -49,6 +50,8 @@ def cmd_next(args: Sequence[str]) -> int:
         if fields:
             say(f"     {fields}")
         say(f"     Why: {step.reason} ({step.source})")
+        if (why := beyond_calendar(step.end)) is not None:
+            say(f"     This step cannot be taken: {why}.")
     return status
 
 
@@ -67,7 +70,7 @@ def cmd_new(args: Sequence[str]) -> int:
     from planner.core.packs import BUILT_IN, NEW_PLANS, builtin_pack
     from planner.core.starter import starter_plan
     from planner.core.storage import PlanFileError, dumps, write_new
-    from planner.core.terms import Term
+    from planner.core.terms import LAST_TERM, Term, beyond_calendar
 
     options = parse(
         "new", args, {"goal": "goal", "starts": "starts", "name": "name", "rules": "rules"}, set()
@@ -92,6 +95,15 @@ def cmd_new(args: Sequence[str]) -> int:
         starts = parsed
     path = options.paths[0]
     plan = starter_plan(options.goal, starts, options.name, rules=rules)
+    last = max(
+        (term for item in plan.items for term in (item.start, item.end) if term is not None), default=starts
+    )
+    if beyond_calendar(last) is not None:
+        complain(
+            f"planner new: a plan to {goals[options.goal].name} from {starts} would run past {LAST_TERM}, "
+            "the last term a plan can hold; give an earlier --starts (nothing was written)"
+        )
+        return BROKEN
     try:
         write_new(path, dumps(plan))
     except PlanFileError as error:
@@ -111,8 +123,9 @@ def cmd_fmt(args: Sequence[str]) -> int:
     options = parse("fmt", args, {}, {"check"})
     if not options.paths:
         raise UsageError("planner fmt: name at least one plan file")
-    status = OK
-    for path in plan_files(options.paths):
+    files = plan_files(options.paths)
+    status = report_empty_folders(options.paths, files)
+    for path in files:
         try:
             loaded = load(path)
             canonical = dumps(loaded.plan)

@@ -23,7 +23,7 @@ from typing import Any
 from planner.core.catalog import Pack
 from planner.core.model import Comment, Item, Plan, Profile, Record, Waiver
 from planner.core.nextsteps import NextStep
-from planner.core.terms import Term
+from planner.core.terms import Term, beyond_calendar
 
 HISTORY_LIMIT = 500
 """How many edits `History` can undo."""
@@ -274,9 +274,12 @@ def move_item(plan: Plan, item: Item, terms: int) -> Edit:
     """Move `item` `terms` terms later (earlier when negative), keeping its length."""
     if item.start is None:
         raise EditRefused(f"{_name(item)} has no start term to move from; edit it to give it one.")
-    values: dict[str, Any] = {"start": str(item.start.shift(terms))}
+    new_start = item.start.shift(terms)
+    new_end = item.end.shift(terms) if item.end is not None else new_start
+    _within_calendar(item, new_start, new_end)
+    values: dict[str, Any] = {"start": str(new_start)}
     if item.end is not None:
-        values["end"] = str(item.end.shift(terms))
+        values["end"] = str(new_end)
     edit = change_item(plan, item, values)
     assert edit is not None
     word = "later" if terms > 0 else "earlier"
@@ -303,6 +306,7 @@ def resize_item(
     new_end = end.shift(terms)
     if new_end < start:
         raise EditRefused(f"{_name(item)} lasts one term already; it cannot be shorter.")
+    _within_calendar(item, start, new_end)
     milestone = _pack(plan, pack).milestones.get(item.requirement or "")
     is_job = milestone is not None and milestone.is_job
     # A one-term item needs no end, but a job without one runs on until the next job.
@@ -319,8 +323,16 @@ def delete_item(plan: Plan, item: Item) -> Edit:
     return RemoveItem(f"delete {_name(item)}", position_of(plan, item), item)
 
 
+def _within_calendar(item: Item, start: Term, end: Term) -> None:
+    """Refuse an edit that would put `item` before 0000-spring or after 9999-fall."""
+    for term in (start, end):
+        if (why := beyond_calendar(term)) is not None:
+            raise EditRefused(f"{_name(item)} cannot go there: {why}.")
+
+
 def take_step(plan: Plan, step: NextStep) -> Edit:
     """Add the item a next step proposes, at its proposed terms."""
+    _within_calendar(step.to_item(), step.start, step.end)
     return InsertItem(f"take the step {step.id}", len(plan.items), step.to_item())
 
 
@@ -328,6 +340,7 @@ def take_steps(plan: Plan, steps: Iterable[NextStep]) -> Edit | None:
     """Add the items of several next steps at once (one undo)."""
     edits: list[Edit] = []
     for offset, step in enumerate(steps):
+        _within_calendar(step.to_item(), step.start, step.end)
         edits.append(InsertItem(f"take the step {step.id}", len(plan.items) + offset, step.to_item()))
     if not edits:
         return None

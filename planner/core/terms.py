@@ -101,6 +101,25 @@ class Term:
         return self.index >= other.index
 
 
+FIRST_TERM = Term(0)
+"""0000-spring: no term a plan holds comes before it."""
+LAST_TERM = Term(9999 * TERMS_PER_YEAR + 2)
+"""9999-fall: the last term a plan can hold (a term is written with a four-digit year)."""
+
+
+def beyond_calendar(term: Term) -> str | None:
+    """Why `term` cannot be written in a plan (before 0000-spring or after 9999-fall), or None.
+
+    Everything that writes a term (an edit, a next step taken, `planner new`) asks this first,
+    so nothing the planner writes is rejected by its own check.
+    """
+    if term > LAST_TERM:
+        return f"{term.year}-{term.season} would come after {LAST_TERM}, the last term a plan can hold"
+    if term < FIRST_TERM:
+        return f"it would come before {FIRST_TERM}, the first term a plan can hold"
+    return None
+
+
 def span(start: Term, end: Term) -> int:
     """How many terms an item from `start` to `end` (inclusive) occupies."""
     return end.index - start.index + 1

@@ -1,5 +1,7 @@
 """Opening a plan: the four panes, titled as the docs name them, show the plan and what the core says."""
 
+import pytest
+
 from planner.app.widgets.timeline import TimelinePane
 from tests.app.helpers import open_app, pane_words, screen_text
 
@@ -126,3 +128,17 @@ def clerk_plan(tmp_path):
     path = tmp_path / "clerk.toml"
     save(starter_plan("clerk-to-technician", Term.parse("2027-spring")), str(path))
     return path
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_title_gives_way_to_the_file_name_and_the_unsaved_mark(plan_path, size):
+    text = plan_path.read_text()
+    plan_path.write_text(text.replace('title = "Alex: RHIT, then coding"', f'title = "{"Long title " * 13}"'))
+    app = open_app(plan_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3", ">")  # an edit: the plan now has unsaved changes
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "alex.toml" in header
+        assert "● unsaved changes" in header
+        assert "Long title Long" in header and "…" in header  # the title is what was cut

@@ -55,18 +55,27 @@ class PlanHeader(Widget):
         self.refresh()
 
     def render(self) -> Text:
+        """One line; when it is short, the title gives way first, then the file's folders, then the
+        rule pack. The file's name and the unsaved-changes mark are never cut."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" planner ", style="bold reverse")
         text.append(" ")
         title = printable(self.title_text or "(untitled plan)", one_line=True)
         state = "  ● unsaved changes" if self.modified else ""
         path = printable(self.status or short_path(self.path), one_line=True)
-        # The file's name matters more than its folders: cut the path from the left.
         pack = printable(f"  rules: {self.rules}", one_line=True) if self.rules else ""
-        room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - len(pack) - 2
-        if len(path) > room and not self.status:
+        width = self.size.width - len(" planner  ") - 1
+        minimum_title = min(len(title), 12)
+        if not self.status:  # the file's name matters more than its folders: cut them from the left
             name = path.rsplit("/", 1)[-1]
-            path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
+            room = width - minimum_title - len(state) - 2 - len(pack)
+            if len(path) > room:
+                path = "…/" + name if len(name) + 2 <= room and name != path else name
+        if minimum_title + len(state) + 2 + len(path) + len(pack) > width:
+            pack = ""  # the rule pack gives way before the file name and the unsaved-changes mark
+        room = max(width - len(state) - 2 - len(path) - len(pack), 1)
+        if len(title) > room:
+            title = title[: max(room - 1, 0)] + "…"
         text.append(title, style="bold")
         text.append(state, style="bold")
         text.append("  ")
