@@ -59,3 +59,30 @@ async def settle(pilot, until, tries: int = 50) -> None:
             return
         await pilot.pause()
     assert until(), "the app never reached the expected state"
+
+
+async def palette(pilot, name: str) -> None:
+    """Run a command by its name from the palette (ctrl+p), as a person does: open it, write the
+    name, wait until the search has highlighted that command, press Enter, and wait until the
+    palette has closed. (Pressing Enter while the search still runs would pick nothing, and the
+    keys after it would land on the main screen.)"""
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await settle(pilot, lambda: isinstance(app.screen, CommandPalette))
+    app.screen.query_one("#--input Input").value = name  # the typing itself is proven elsewhere
+
+    def highlighted() -> bool:
+        commands = app.screen.query_one(CommandList)
+        index = commands.highlighted
+        if index is None:
+            return False
+        prompt = commands.get_option_at_index(index).prompt
+        return str(getattr(prompt, "plain", prompt)).splitlines()[0].strip().startswith(name)
+
+    await settle(pilot, highlighted, tries=200)
+    assert highlighted(), f"the palette never offered {name!r}"
+    await pilot.press("enter")
+    await settle(pilot, lambda: not isinstance(app.screen, CommandPalette))
+    await pilot.pause()

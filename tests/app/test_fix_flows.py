@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.core.fixes import NO_FIX
-from tests.app.helpers import notices, open_app, pane_words, screen_text, settle
+from tests.app.helpers import notices, open_app, palette, pane_words, screen_text
 
 TITLE = 'Move the RHIT exam to 2029-summer, after the degree "aas" ends'
-
-
-async def palette(pilot, name: str) -> None:
-    app = pilot.app
-    await pilot.press("ctrl+p", *name)
-    await settle(pilot, lambda: f"  {name}" in screen_text(app))
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_the_selected_diagnostic_shows_its_fix_and_f_applies_it_and_u_takes_it_back(plan_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.app.screens.source import SourceScreen
-from tests.app.helpers import open_app, screen_text, screen_words, settle
+from tests.app.helpers import open_app, palette, screen_text, screen_words, settle
 
 EARLY_EXAM = """\
 format = "hit-career-plan/1"
@@ -33,15 +33,6 @@ requirement = "rhit"
 start = "2029-fall"
 after = ["exam"]
 """
-
-
-async def palette(pilot, name: str) -> None:
-    """Run a command by its name from the palette."""
-    app = pilot.app
-    await pilot.press("ctrl+p", *name)
-    await settle(pilot, lambda: f"  {name}" in screen_text(app))
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def rules_found(app) -> set[str]:

@@ -53,8 +53,11 @@ class Terminal:
     ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        # COLUMNS and LINES would override the terminal's own size (pytest-xdist's workers set them).
         environment = {
-            key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "PYTEST"))
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("TEXTUAL", "PYTEST")) and key not in ("COLUMNS", "LINES")
         }
         environment.update({"TERM": "xterm-256color", "COLORTERM": "truecolor", "ESCDELAY": "50"})
         environment.update(env or {})

@@ -140,7 +140,7 @@ def test_a_byte_that_is_not_utf8_costs_nothing(tmp_path):
         term.press(">")
         mark = term.mark()
         term.send(b"\xff")  # what a Latin-1 terminal sends for a letter
-        assert term.wait_for("not UTF-8", mark, timeout=10)
+        assert term.wait_for("not UTF-8", mark, timeout=10), bytes(term.output[mark:])[-3000:]
         assert term.alive()
         term.press(">")  # keys still work after it
         # The edits reach the recovery file a moment later, without any signal.
