@@ -80,6 +80,8 @@ def parse_keymap(text: str, path: str, known: Collection[str]) -> dict[str, str]
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, problem = _toml_problem(error)
+        if problem.startswith("Invalid value"):
+            problem = 'a value is not in quotes; write keys like undo = "z,ctrl+z"'
         where = f"line {line}" if line else "the end"
         raise KeymapError(
             f"{path}, {where}: this is not a TOML file the planner can read ({problem.rstrip('.')})"

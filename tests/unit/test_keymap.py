@@ -33,6 +33,7 @@ def test_the_file_is_in_the_planners_config_folder():
         ('undo = "z"\nredo = "z"\n', 2, '"z" is given to both undo and redo'),
         ('undo = "z"\nredo = "y\n', 2, "not a TOML file the planner can read"),
         ('[keys]\nundo = "z"\n', 1, '"keys" is a table'),
+        ('undo = "z"\nsave = ctrl+s\n', 2, "(a value is not in quotes; write keys like undo"),
     ],
 )
 def test_a_bad_keymap_is_one_sentence_naming_the_file_and_line(tmp_path, text, line, words):
