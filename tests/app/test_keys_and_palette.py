@@ -116,6 +116,8 @@ async def test_a_keymap_file_remaps_a_key_in_footer_help_and_action(plan_path, o
         await pilot.press("f1")
         assert "z Undo the last edit." in help_words(app)
         assert "- or n End the selected item a term earlier." in help_words(app)
+        await pilot.press("escape", "ctrl+p", *"Undo")
+        await settle(pilot, lambda: "Undo  z" in palette_lines(app)[0] if palette_lines(app) else False)
 
 
 async def test_a_bad_keymap_file_is_one_sentence_and_the_default_keys_stay(plan_path, own_config):
