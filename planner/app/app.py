@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
+from planner.app.actions import bindings, load_keymap
 from planner.app.commands import PlanCommands
 from planner.app.keeper import RecoveryKeeper
 from planner.core import edits
@@ -58,30 +58,10 @@ class PlannerApp(App[None]):
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
-    COMMANDS = App.COMMANDS | {PlanCommands}
+    COMMANDS = {PlanCommands}  # the planner's actions, then Textual's system commands (commands.py)
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            show=False,
-            priority=True,
-            id="quit",
-            tooltip="Quit; asks first when there are unsaved changes.",
-        ),
-        Binding("f1", "help", "Help", id="help", tooltip="Show the keys and what the marks mean."),
-        Binding(
-            "ctrl+p,f10",
-            "command_palette",
-            "palette",
-            show=False,
-            priority=True,
-            id="command_palette",
-            tooltip="Every action, by name.",
-        ),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
@@ -172,6 +152,9 @@ class PlannerApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        keymap_problem = load_keymap(self)
+        if keymap_problem:
+            self.notify(keymap_problem, severity="error", timeout=15)
         self.theme_changed_signal.subscribe(self, self.match_no_color_filter)
         self.theme = self.choose_theme()
         self.match_no_color_filter()

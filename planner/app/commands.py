@@ -1,90 +1,90 @@
-"""The command palette (ctrl+p): every action of the main screen, by name."""
+"""The command palette (ctrl+p, F10 or :): the planner's actions first, each with its key, then Textual's.
+
+The entries come from the table of actions (`planner.app.actions`): the name, what it does and the
+keys in force (a keymap file's keys when it gives others). An action that cannot act now (no item
+selected, no next step) is listed after the others and says why. Textual's own commands (Keys,
+Maximize, Screenshot, Theme) follow the planner's, from `App.get_system_commands`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Take next step", "Add the highlighted next step to the timeline at its proposed terms.", "take_step"),
-    ("Take all next steps", "Add every next step to the timeline at once.", "take_all_steps"),
-    ("Add item", "Add an item to the timeline.", "add_item"),
-    ("Edit item", "Edit every field of the selected item.", "edit_item"),
-    ("Delete item", "Delete the selected item.", "delete_item"),
-    ("Move item earlier", "Move the selected item a term earlier.", "move_item(-1)"),
-    ("Move item later", "Move the selected item a term later.", "move_item(1)"),
-    ("Lengthen item", "End the selected item a term later.", "resize_item(1)"),
-    ("Shorten item", "End the selected item a term earlier.", "resize_item(-1)"),
-    ("Undo", "Undo the last edit.", "undo"),
-    ("Redo", "Redo the edit you undid.", "redo"),
-    ("Edit profile", "Edit where you stand, your goal and the plan's title, in a dialog.", "edit_profile"),
-    (
-        "Edit profile here",
-        "Go to the Profile pane: Up/Down choose a field, Enter edits it in place.",
-        "focus_pane('profile')",
-    ),
-    ("Show source", "The seed sentences behind the selected diagnostic or item.", "show_source"),
-    (
-        "Go to diagnostic's item",
-        "Put the timeline's cursor on the selected diagnostic's item.",
-        "goto_diagnostic",
-    ),
-    ("Add comment", "A comment about the selected item (from Profile: the whole plan).", "add_comment"),
-    ("Show comments", "Every comment, grouped by item; Enter goes to the item.", "show_comments"),
-    ("Sign plan", "Approve the plan as it is now; the approval holds until it changes.", "sign"),
-    (
-        "Waive diagnostic",
-        "An advisor's exception to the selected diagnostic, with who and why.",
-        "waive_diagnostic",
-    ),
-    ("Fix this", "Apply the fix the selected diagnostic offers (u takes it back).", "fix_diagnostic"),
-    ("Fix all", "Apply every fix the diagnostics offer, one after another, as one edit.", "fix_all"),
-    (
-        "Remove waiver",
-        "Take away the waiver of the selected diagnostic (or a stale waiver).",
-        "remove_waiver",
-    ),
-    *(
-        (f"Switch rule pack to {pack}", f"Check the plan against {pack}: {title}.", f"switch_rules('{pack}')")
-        for pack, title in (
-            ("hit-2026", "the rules as they stand in 2026"),
-            ("hit-2008", "the seed's requirements, the default"),
-        )
-    ),
-    ("Compare with another plan", "This plan beside another: outcomes, differences, routes.", "compare"),
-    ("Save", "Save the plan to its file.", "save"),
-    ("Save as", "Save the plan to another file, which it then belongs to.", "save_as"),
-    ("Save a copy as", "Write a copy to another file and go on editing this one.", "save_copy"),
-    ("Reload", "Read the plan again from disk.", "reload"),
-    ("Help", "The keys and what the marks mean.", "app.help"),
-    ("Quit", "Quit (asks first when there are unsaved changes).", "app.quit"),
-)
-"""(name, help, action on the main screen) of each command."""
+from planner.app.actions import PaletteEntry, palette_entries, shown_keys, unavailable
 
 
 class PlanCommands(Provider):
-    """The planner's actions, run on the main screen."""
+    """The planner's actions, run on the main screen; then the app's system commands."""
 
     def _available(self) -> bool:
         from planner.app.screens.main import MainScreen
 
         return isinstance(self.screen, MainScreen)
 
-    def _runner(self, action: str):
+    def _runner(self, action: str) -> Callable[[], object]:
         return partial(self.screen.run_action, action)
 
-    async def discover(self) -> Hits:
+    def _entries(self) -> list[tuple[PaletteEntry, str, str | None]]:
+        """The planner's entries with their keys and why each cannot act now; those that can, first."""
         if not self._available():
-            return
-        for name, help_text, action in COMMANDS:
-            yield DiscoveryHit(name, self._runner(action), help=help_text)
+            return []
+        listed = []
+        for entry in palette_entries():
+            why = unavailable(self.screen, entry.rows[0])
+            listed.append((entry, shown_keys(self.app, entry.rows, limit=2), why))
+        return [each for each in listed if each[2] is None] + [each for each in listed if each[2] is not None]
+
+    @staticmethod
+    def _help(entry: PaletteEntry, why: str | None) -> str:
+        return escape(f"Not now: {why}. {entry.tooltip}" if why else entry.tooltip)
+
+    @staticmethod
+    def _prompt(name: Content | str, keys: str, why: str | None) -> Content:
+        prompt = Content(name) if isinstance(name, str) else name
+        if why:
+            prompt = prompt.stylize("dim")
+        if keys:
+            prompt = prompt + Content.styled(f"  {keys}", "bold $accent")
+        return prompt
+
+    def _system(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [
+            (command.title, command.help, command.callback)
+            for command in self.app.get_system_commands(self.screen)
+        ]
+
+    async def discover(self) -> Hits:
+        for entry, keys, why in self._entries():
+            yield DiscoveryHit(
+                self._prompt(entry.name, keys, why),
+                self._runner(entry.command),
+                text=entry.name,
+                help=self._help(entry, why),
+            )
+        for title, help_text, callback in self._system():
+            yield DiscoveryHit(Text(title), callback, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
-        if not self._available():
-            return
         matcher = self.matcher(query)
-        for name, help_text, action in COMMANDS:
-            score = matcher.match(name)
+        for entry, keys, why in self._entries():
+            score = matcher.match(entry.name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), self._runner(action), help=help_text)
+                # A little ahead of Textual's commands of the same score; those that cannot act, behind.
+                score = score * (0.5 if why else 1.0) + 0.001
+                yield Hit(
+                    min(score, 1.0),
+                    self._prompt(matcher.highlight(entry.name), keys, why),
+                    self._runner(entry.command),
+                    text=entry.name,
+                    help=self._help(entry, why),
+                )
+        for title, help_text, callback in self._system():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, text=title, help=escape(help_text))

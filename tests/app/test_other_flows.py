@@ -174,7 +174,7 @@ async def test_palette_runs_edit_profile_and_show_source(plan_path):
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, ProfileEditorScreen))
         await pilot.press("escape", "ctrl+p", *"Show source")
-        await settle(pilot, lambda: "The seed sentences behind" in screen_text(app))
+        await settle(pilot, lambda: "seed sentences behind" in screen_text(app))
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, SourceScreen))
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding
 from textual.screen import Screen
 
+from planner.app.actions import bindings
 from planner.core import edits
 
 if TYPE_CHECKING:
@@ -29,32 +29,7 @@ if TYPE_CHECKING:
 class AdvisorActions(Screen):
     """Actions on the conversation around a plan: comments, waivers, approvals, alternatives."""
 
-    BINDINGS = [
-        Binding(
-            "c",
-            "add_comment",
-            "Comment",
-            show=False,
-            id="add_comment",
-            tooltip="Comment on the selected item (from Profile: on the whole plan).",
-        ),
-        Binding(
-            "C",
-            "show_comments",
-            "Comments",
-            show=False,
-            id="show_comments",
-            tooltip="Every comment, grouped by item; Enter goes to the item.",
-        ),
-        Binding(
-            "A",
-            "sign",
-            "Sign",
-            show=False,
-            id="sign",
-            tooltip="Sign (approve) the plan as it is now.",
-        ),
-    ]
+    BINDINGS = bindings("advisor")
 
     @property
     def session(self) -> PlannerApp:

@@ -1,13 +1,19 @@
-"""Help (F1 or ?): the keys of each pane, taken from the bindings themselves, and what the marks mean."""
+"""Help (F1 or ?): each pane's keys from the table of actions, with the keys in force, and the marks."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from planner.app.actions import ACTIONS, Action, help_sections, shown_keys
+from planner.app.actions import ADVICE as ADVICE_SECTION
+from planner.core.keymap import keymap_path
+from planner.core.text import printable
 
 INTRO = (
     "The planner shows your plan in four panes. Tab and shift+tab move between them (or 1 Profile, "
@@ -35,27 +41,32 @@ ADVICE = (
     "editing this plan; Save as moves you to the new file)."
 )
 
-
-def binding_lines(app, bindings: list[Binding]) -> Text:
-    """One line per action: every key that does it, and what it does."""
-    actions: dict[str, tuple[list[str], str]] = {}
-    for binding in bindings:
-        keys, about = actions.setdefault(binding.action, ([], binding.tooltip or binding.description))
-        keys += [app.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(",")]
-    text = Text()
-    for keys, about in actions.values():
-        if text:
-            text.append("\n")
-        text.append(f"  {' or '.join(keys):<24}", style="bold")
-        text.append(about)
-    return text
+KEYMAP = (
+    "Other keys: the id after each action (dimmed) is its name in a keymap file, {path}, where a "
+    'line such as undo = "z,ctrl+z" gives it those keys instead of its own; the help and the '
+    "footer show the keys in force."
+)
 
 
-def diagnostics_waive() -> list[Binding]:
-    """The Diagnostics pane's key for waiving, listed again among the advisor's keys."""
-    from planner.app.widgets.diagnostics import DiagnosticList
+KEY_COLUMN = 18
+"""The width of the keys column; a longer run of keys wraps within it."""
 
-    return [binding for binding in DiagnosticList.BINDINGS if binding.id == "waive_diagnostic"]
+
+def action_lines(app, lines: list[list[Action]]) -> Table:
+    """One line per action: every key in force that does it, what it does, and its id (the name a
+    keymap file uses). A long description wraps under itself, not under the keys."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=KEY_COLUMN, style="bold")
+    table.add_column(ratio=1)
+    for rows in lines:
+        command = rows[0].palette_command
+        every = [action for action in ACTIONS if command is not None and action.palette_command == command]
+        keys = shown_keys(app, every or rows) or ("palette" if rows[0].name else "")
+        named = next((action for action in rows if action.name), rows[0])
+        about = Text(named.tooltip)
+        about.append(f"  {', '.join(action.id for action in rows if action.keys) or rows[0].id}", style="dim")
+        table.add_row(Text(f"  {keys}"), about)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -72,33 +83,18 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from planner.app.screens.advisor_actions import AdvisorActions
-        from planner.app.screens.main import MainScreen
-        from planner.app.widgets.diagnostics import DiagnosticList
-        from planner.app.widgets.next_steps import NextStepsPane
-        from planner.app.widgets.profile import ProfilePane
-        from planner.app.widgets.rows import CursorRows
-        from planner.app.widgets.timeline import TimelinePane
-
-        app = self.app
-        sections = [
-            ("Anywhere", [*type(app).BINDINGS, *MainScreen.BINDINGS]),
-            ("Timeline", [*TimelinePane.BINDINGS, *CursorRows.BINDINGS]),
-            ("Next steps", NextStepsPane.BINDINGS),
-            ("Diagnostics", DiagnosticList.BINDINGS),
-            ("Profile", ProfilePane.BINDINGS),
-            ("Comments, approvals, waivers", [*AdvisorActions.BINDINGS, *diagnostics_waive()]),
-        ]
         with Vertical(classes="dialog help"):
             yield Static(Text("Help"), classes="dialog-heading")
             with VerticalScroll(id="help-body"):
                 yield Static(Text(INTRO), classes="help-text")
                 yield Static(Text(LEGEND), classes="help-text")
-                for title, bindings in sections:
+                for title, lines in help_sections():
                     yield Static(Text(title, style="bold underline"), classes="help-title")
-                    if title.startswith("Comments"):
+                    if title == ADVICE_SECTION:
                         yield Static(Text(ADVICE), classes="help-text")
-                    yield Static(binding_lines(app, list(bindings)), classes="help-keys")
+                    yield Static(action_lines(self.app, lines), classes="help-keys")
+                keymap = KEYMAP.format(path=printable(keymap_path(), one_line=True))
+                yield Static(Text(keymap), classes="help-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Close"), variant="primary", id="close")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList
 
+from planner.app.actions import bindings
 from planner.app.screens.advisor_actions import AdvisorActions
 from planner.app.screens.fix_actions import FixActions
 from planner.app.widgets.comments import CommentsPane
@@ -36,57 +36,7 @@ PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "dia
 class MainScreen(FixActions, AdvisorActions):
     """The plan in four panes (and the comments on the selected item, where there is room)."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the plan to its file."),
-        Binding("f2", "save", "Save", show=False, id="save_f2", tooltip="Save (where ctrl+s is taken)."),
-        Binding(
-            "S,f12", "save_as", "Save as", show=False, id="save_as", tooltip="Save the plan to another file."
-        ),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last edit."),
-        Binding("r,ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo the edit you undid."),
-        Binding(
-            "f5,ctrl+r", "reload", "Reload", show=False, id="reload", tooltip="Read the plan again from disk."
-        ),
-        Binding("p", "edit_profile", "Profile", show=False, id="edit_profile", tooltip="Edit the profile."),
-        Binding("t", "take_step", "Take step", show=False, id="take_step", tooltip="Take the next step."),
-        Binding(
-            "s", "show_source", "Source", show=False, id="show_source", tooltip="The seed sentence behind it."
-        ),
-        Binding("question_mark", "app.help", "Help", show=False, id="help_key", tooltip="Show the help."),
-        Binding(
-            "q", "app.quit", "Quit", show=False, id="quit_key", tooltip="Quit (asks about unsaved changes)."
-        ),
-        Binding(
-            "colon", "app.command_palette", "Commands", show=False, id="palette_key", tooltip="Every action."
-        ),
-        Binding(
-            "1", "focus_pane('profile')", "Profile", show=False, id="focus_profile", tooltip="Go to Profile."
-        ),
-        Binding(
-            "2",
-            "focus_pane('steps')",
-            "Next steps",
-            show=False,
-            id="focus_steps",
-            tooltip="Go to Next steps.",
-        ),
-        Binding(
-            "3",
-            "focus_pane('timeline')",
-            "Timeline",
-            show=False,
-            id="focus_timeline",
-            tooltip="Go to Timeline.",
-        ),
-        Binding(
-            "4",
-            "focus_pane('diagnostics')",
-            "Diagnostics",
-            show=False,
-            id="focus_diagnostics",
-            tooltip="Go to Diagnostics.",
-        ),
-    ]
+    BINDINGS = bindings("main")
 
     AUTO_FOCUS = "#timeline"
 
@@ -322,6 +272,12 @@ class MainScreen(FixActions, AdvisorActions):
                 app.save(path)
 
         self.app.push_screen(SaveAsScreen(app.path), chosen)
+
+    def action_export_report(self) -> None:
+        """Write the plan's report (Markdown or HTML) to a file a dialog proposes beside the plan."""
+        from planner.app.screens.export_dialog import export_report
+
+        export_report(self.session)
 
     def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""

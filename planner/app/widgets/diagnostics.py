@@ -10,12 +10,12 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Static
 
+from planner.app.actions import bindings
 from planner.app.widgets.approval import approval_content
 from planner.app.widgets.rows import CursorRows
 from planner.app.widgets.timeline import MARKS, Line
@@ -86,32 +86,7 @@ class DiagnosticList(CursorRows):
         "diagnostics--item",
     }
 
-    BINDINGS = [
-        Binding(
-            "enter",
-            "screen.goto_diagnostic",
-            "Go to item",
-            id="goto_diagnostic",
-            tooltip="Show the item this is about.",
-        ),
-        Binding(
-            "s", "screen.show_source", "Source", id="show_source_here", tooltip="Show the sentence behind it."
-        ),
-        Binding(
-            "f",
-            "screen.fix_diagnostic",
-            "Fix",
-            id="fix_diagnostic",
-            tooltip="Apply its fix (u takes it back); Fix all, in the palette, applies every one.",
-        ),
-        Binding(
-            "w",
-            "screen.waive_diagnostic",
-            "Waive",
-            id="waive_diagnostic",
-            tooltip="Waive this diagnostic: an advisor's exception, with who and why.",
-        ),
-    ]
+    BINDINGS = bindings("diagnostics")
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from planner.app.actions import bindings
 from planner.core.model import Plan
 from planner.core.nextsteps import NextStep
 
@@ -32,9 +32,7 @@ class NextStepsPane(OptionList):
 
     BORDER_TITLE = "Next steps"
 
-    BINDINGS = [
-        Binding("enter,t", "select", "Take step", id="take_step_here", tooltip="Take the highlighted step."),
-    ]
+    BINDINGS = bindings("steps")
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

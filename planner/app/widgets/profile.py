@@ -20,7 +20,6 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
@@ -28,6 +27,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static
 
+from planner.app.actions import bindings
 from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.text import printable
@@ -147,27 +147,7 @@ class ProfilePane(Vertical, can_focus=True):
 
     BORDER_TITLE = "Profile"
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="profile.up", tooltip="The field above."),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="profile.down", tooltip="The field below."),
-        Binding("home", "cursor_to(0)", "First", show=False, id="profile.first", tooltip="The first field."),
-        Binding("end", "cursor_to(-1)", "Last", show=False, id="profile.last", tooltip="The last field."),
-        Binding(
-            "enter,e",
-            "edit_field",
-            "Edit field",
-            id="edit_profile_here",
-            tooltip="Edit the field under the cursor, here in the pane (Enter takes it, Esc cancels).",
-        ),
-        Binding(
-            "ctrl+s,f2",
-            "accept",
-            "Take it",
-            id="profile.accept",
-            tooltip="Take the value being edited (as Enter does).",
-        ),
-        Binding("escape", "cancel", "Cancel", id="profile.cancel", tooltip="Put the field back as it was."),
-    ]
+    BINDINGS = bindings("profile")
 
     cursor: reactive[int] = reactive(0, init=False)
     """The row under the cursor (shown while the pane has focus)."""

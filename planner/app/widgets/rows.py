@@ -10,27 +10,19 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from planner.app.actions import bindings
+
 
 class CursorRows(ScrollView, can_focus=True):
     """Rows under a fixed header, one of them under the cursor."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="rows.up", tooltip="Move to the row above."),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="rows.down", tooltip="Move to the row below."),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="rows.page_up", tooltip="Up one screenful."),
-        Binding(
-            "pagedown", "page(1)", "Page down", show=False, id="rows.page_down", tooltip="Down one screenful."
-        ),
-        Binding("home", "first", "First", show=False, id="rows.first", tooltip="Go to the first row."),
-        Binding("end", "last", "Last", show=False, id="rows.last", tooltip="Go to the last row."),
-    ]
+    BINDINGS = bindings("rows")
 
     header_height = 0
     """Lines at the top that do not scroll."""

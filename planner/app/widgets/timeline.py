@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.content import Content
 from textual.strip import Strip
 
+from planner.app.actions import bindings
 from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
 from planner.core.model import Item, Plan
@@ -33,8 +33,6 @@ SEASON_NAMES = ("spring", "summer", "fall")
 """The same in full, when a term is wide enough."""
 SEASON_LETTERS = ("s", "u", "f")
 """The same in one letter, when a term is only two cells wide."""
-MOVE = Binding.Group("Move", compact=True)
-LENGTH = Binding.Group("Length", compact=True)
 NO_START = 10**9
 """Sort key for items without a valid start term: after every other."""
 
@@ -60,61 +58,7 @@ class TimelinePane(CursorRows):
         *(f"timeline--{kind}" for kind in KINDS),
     }
 
-    BINDINGS = [
-        Binding("a", "screen.add_item", "Add", id="add_item", tooltip="Add an item to the plan."),
-        Binding(
-            "e,enter", "screen.edit_item", "Edit", id="edit_item", tooltip="Edit every field of the item."
-        ),
-        Binding("d,delete", "screen.delete_item", "Delete", id="delete_item", tooltip="Delete the item."),
-        Binding(
-            "less_than_sign,shift+left",
-            "screen.move_item(-1)",
-            "Earlier",
-            id="move_earlier",
-            tooltip="Move the item a term earlier.",
-            group=MOVE,
-        ),
-        Binding(
-            "greater_than_sign,shift+right",
-            "screen.move_item(1)",
-            "Later",
-            id="move_later",
-            tooltip="Move the item a term later.",
-            group=MOVE,
-        ),
-        Binding(
-            "minus",
-            "screen.resize_item(-1)",
-            "Shorter",
-            id="shorten",
-            tooltip="End the item a term earlier.",
-            group=LENGTH,
-        ),
-        Binding(
-            "plus,equals_sign",
-            "screen.resize_item(1)",
-            "Longer",
-            id="lengthen",
-            tooltip="End the item a term later.",
-            group=LENGTH,
-        ),
-        Binding(
-            "left,h",
-            "scroll_terms(-1)",
-            "Scroll left",
-            show=False,
-            id="timeline.left",
-            tooltip="Earlier terms.",
-        ),
-        Binding(
-            "right,l",
-            "scroll_terms(1)",
-            "Scroll right",
-            show=False,
-            id="timeline.right",
-            tooltip="Later terms.",
-        ),
-    ]
+    BINDINGS = bindings("timeline")
 
     def __init__(self, today: Term, **kwargs) -> None:
         super().__init__(**kwargs)

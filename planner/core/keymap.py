@@ -1,0 +1,134 @@
+"""The person's keymap file: other keys for the planner's actions, read without any terminal library.
+
+The file is `keymap.toml` in the planner's folder of the per-user configuration folder
+(`$XDG_CONFIG_HOME/planner/keymap.toml`, else `~/.config/planner/keymap.toml`; on Windows
+`%APPDATA%\\planner\\keymap.toml`). Each line gives an action, by its id, the keys that do it,
+comma-separated, replacing its default keys:
+
+    save = "ctrl+s,f2"
+    undo = "z"
+
+A file that cannot be taken is refused whole with one sentence naming the file, the line and the
+problem (`KeymapError`); the app then keeps its default keys.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Collection, Mapping
+
+KEYMAP_FILE = "keymap.toml"
+
+_KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[^\s,+])$|^\+$", re.IGNORECASE)
+"""One key as Textual names it: `x`, `X`, `f2`, `ctrl+s`, `question_mark`, `?`."""
+
+
+class KeymapError(Exception):
+    """The keymap file cannot be taken; the message names the file, the line and why (no full stop,
+    so that the caller can end the sentence)."""
+
+
+def user_config_folder(
+    environ: Mapping[str, str] | None = None, platform: str | None = None, home: str | None = None
+) -> str:
+    """The folder this system keeps a user's settings in (the planner's folder is in it)."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    home = home or os.path.expanduser("~")
+    if platform.startswith("win"):
+        appdata = environ.get("APPDATA")
+        return appdata if appdata else os.path.join(home, "AppData", "Roaming")
+    xdg = environ.get("XDG_CONFIG_HOME", "")
+    # The XDG spec says a relative path is invalid and is to be ignored.
+    return xdg if os.path.isabs(xdg) else os.path.join(home, ".config")
+
+
+def keymap_path(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str:
+    """Where the keymap file is looked for."""
+    return os.path.join(user_config_folder(environ, platform), "planner", KEYMAP_FILE)
+
+
+def _line_of(text: str, name: str) -> int:
+    """The line (from 1) where `name` is given a value; 1 when it cannot be found."""
+    pattern = re.compile(rf"""^\s*(?:{re.escape(name)}|"{re.escape(name)}"|'{re.escape(name)}')\s*=""")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The line and the problem of a TOML error, its position taken out of the message."""
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
+    if found is None:
+        found = re.search(r"\s*\(at end of document\)$", message)
+        return (0, message[: found.start()] if found else message)
+    return int(found.group(1)), message[: found.start()]
+
+
+def parse_keymap(text: str, path: str, known: Collection[str]) -> dict[str, str]:
+    """The keymap in `text` (the file at `path`): action id -> its keys, comma-separated.
+
+    `known` are the action ids there are. Raises KeymapError for text that is not TOML, a name
+    that is no action's id, keys that are not text or name no key, and a key given to two actions.
+    """
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, problem = _toml_problem(error)
+        if problem.startswith("Invalid value"):
+            problem = 'a value is not in quotes; write keys like undo = "z,ctrl+z"'
+        where = f"line {line}" if line else "the end"
+        raise KeymapError(
+            f"{path}, {where}: this is not a TOML file the planner can read ({problem.rstrip('.')})"
+        ) from None
+    keymap: dict[str, str] = {}
+    owner_of: dict[str, str] = {}
+    for name, value in document.items():
+        line = _line_of(text, name)
+        if isinstance(value, dict):
+            raise KeymapError(f'{path}, line {line}: "{name}" is a table; write each action as id = "keys"')
+        if name not in known:
+            raise KeymapError(
+                f'{path}, line {line}: "{name}" is not the id of any action (the help, F1, lists the ids)'
+            )
+        if not isinstance(value, str):
+            raise KeymapError(
+                f'{path}, line {line}: the keys for "{name}" must be text in quotes, like "ctrl+s,f2"'
+            )
+        keys = [key.strip() for key in value.split(",")]
+        if not value.strip() or any(not key for key in keys):
+            raise KeymapError(f'{path}, line {line}: "{value}" leaves a key out; write keys like "ctrl+s,f2"')
+        for key in keys:
+            if not _KEY.match(key):
+                raise KeymapError(
+                    f'{path}, line {line}: "{key}" is not a key name (write keys like "ctrl+s" or "f2")'
+                )
+            if key in owner_of:
+                raise KeymapError(f'{path}, line {line}: "{key}" is given to both {owner_of[key]} and {name}')
+            owner_of[key] = name
+        keymap[name] = ",".join(keys)
+    return keymap
+
+
+def read_keymap(path: str, known: Collection[str]) -> dict[str, str]:
+    """The keymap in the file at `path` ({} when there is no file); KeymapError when it cannot be taken."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(1_000_000)
+    except FileNotFoundError:
+        return {}
+    except IsADirectoryError:
+        raise KeymapError(f"{path}: this is a folder, not a keymap file") from None
+    except OSError as error:
+        raise KeymapError(f"{path}: the keymap file cannot be read ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise KeymapError(f"{path}, line {line}: the file is not UTF-8 text") from None
+    return parse_keymap(text, path, known)
