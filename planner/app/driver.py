@@ -61,7 +61,7 @@ class ForgivingLinuxDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._file = TerminalOutput(self._file)
+        self._file = TerminalOutput(self._file)  # type: ignore[assignment]  # wraps the file Textual writes to
         self._suspended_by_us = False
 
     def _sigtstp_application(self, *args: Any) -> None:

@@ -56,14 +56,16 @@ def plan_digest(plan: Plan) -> str:
     return PREFIX + _sha256(canonical(data).encode("utf-8")).hexdigest()
 
 
-def _sha256(data: bytes):  # type: ignore[no-untyped-def]
+def _sha256(data: bytes) -> Any:
     """SHA-256 from CPython's built-in module when it has one: importing hashlib loads OpenSSL,
     which costs `planner check` a few milliseconds on every plan that carries an approval."""
-    try:
-        from _sha2 import sha256  # Python 3.12 and later
-    except ImportError:
+    import importlib
+
+    for name in ("_sha2", "_sha256"):  # Python 3.12 and later; 3.11
         try:
-            from _sha256 import sha256  # Python 3.11
+            return importlib.import_module(name).sha256(data)
         except ImportError:
-            from hashlib import sha256
+            continue
+    from hashlib import sha256
+
     return sha256(data)

@@ -234,7 +234,7 @@ def change_item(plan: Plan, item: Item, values: dict[str, Any]) -> Edit | None:
     new = item.copy()
     for name, value in changed.items():
         new.set(name, value)
-    edits: list[Edit] = [ReplaceRecord(f"edit {_name(new)}", "items", position, item, new)]  # type: ignore[arg-type]
+    edits: list[Edit] = [ReplaceRecord(f"edit {_name(new)}", "items", position, item, new)]
     old_id, new_id = item.id, new.id
     if "id" in changed and old_id and new_id and _unique(plan, old_id) and plan.item(new_id) is None:
         edits += _rename_references(plan, old_id, new_id, skip=position)

@@ -9,7 +9,7 @@ A field that is absent from the file is None, so a plan saves back as it was rea
 from __future__ import annotations
 
 import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from planner.core.terms import Term
 
@@ -49,7 +49,7 @@ class Record:
             self.set(name, value)
 
     @classmethod
-    def from_toml(cls, table: dict[str, Any]) -> Record:
+    def from_toml(cls, table: dict[str, Any]) -> Self:
         """The record a TOML table describes; never raises on odd values."""
         record = cls()
         for key, value in table.items():
@@ -113,7 +113,7 @@ class Record:
                 table[key] = value
         return table
 
-    def copy(self) -> Record:
+    def copy(self) -> Self:
         """An independent copy."""
         return type(self).from_toml(_deep_copy(self.to_toml()))
 

@@ -191,6 +191,7 @@ class CommentsScreen(Screen[str | None]):
             self.notify("No comment is highlighted.", timeout=3)
             return
         comment = self.comments[index]
+        assert comment is not None
         if self.app.try_edit(edits.delete_comment, comment):  # type: ignore[attr-defined]
             who = f" by {comment.author}" if isinstance(comment.author, str) and comment.author else ""
             self.notify(f"Deleted the comment{who}; u undoes it.", timeout=4)  # notify makes it printable

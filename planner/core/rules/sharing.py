@@ -51,10 +51,10 @@ def apply_waivers(plan: Plan, diagnostics: list[Diagnostic], cat: Pack) -> list[
             by_key.setdefault((waiver.rule, waiver.item), waiver)
     used: set[int] = set()
     for diagnostic in diagnostics:
-        waiver = by_key.get((diagnostic.rule, diagnostic.item))
-        if waiver is not None:
-            diagnostic.waived = waiver
-            used.add(id(waiver))
+        found = by_key.get((diagnostic.rule, diagnostic.item))
+        if found is not None:
+            diagnostic.waived = found
+            used.add(id(found))
     rule = cat.rules["waiver-stale"]
     for number, waiver in enumerate(plan.waivers, 1):
         if (
