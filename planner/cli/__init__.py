@@ -48,7 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Each command's module and function, imported only when that command runs."""
 
 
-def command(name: str):  # type: ignore[no-untyped-def]
+def command(name: str):
     """The function that runs command `name`."""
     import importlib
 

@@ -397,7 +397,7 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
     if len(changed) == 1 and title == plan.title:
         (name,) = changed
         description = f"change the {PROFILE_WORDS.get(name, name)}"
-    return ChangeProfile(description, plan, new, title)  # type: ignore[arg-type]
+    return ChangeProfile(description, plan, new, title)
 
 
 PROFILE_WORDS = {
@@ -504,7 +504,7 @@ def waiver_for(plan: Plan, diagnostic: Any, pack: Pack | None = None) -> Waiver 
     """The waiver a diagnostic is about: the one that silences it, or the stale one it reports
     (`pack` words it: the plan's built-in pack when not given)."""
     if diagnostic.waived is not None:
-        return diagnostic.waived  # type: ignore[no-any-return]
+        return diagnostic.waived
     if diagnostic.rule != "waiver-stale":
         return None
     rule = _pack(plan, pack).rules["waiver-stale"]

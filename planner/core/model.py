@@ -118,7 +118,7 @@ class Record:
         return type(self).from_toml(_deep_copy(self.to_toml()))
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.to_toml() == other.to_toml()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self.to_toml() == other.to_toml()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.to_toml()!r})"
@@ -324,7 +324,7 @@ class Plan:
                     plan.invalid[key] = value
             elif key == "profile":
                 if type(value) is dict:
-                    plan.profile = Profile.from_toml(value)  # type: ignore[assignment]
+                    plan.profile = Profile.from_toml(value)
                     plan.has_profile = True
                 else:
                     plan.invalid[key] = value

@@ -91,7 +91,7 @@ class Facts:
                 latest = end.index
             if start is None:
                 if item.requirement in milestones:
-                    named.setdefault(item.requirement, []).append(item)  # type: ignore[arg-type]
+                    named.setdefault(item.requirement, []).append(item)
                 continue
             first = start.index
             if first > latest:

@@ -75,5 +75,5 @@ def units_needed(cat: object, credential: str) -> float | None:
     for rule in rules.values():
         units = (getattr(rule, "params", None) or {}).get("units")
         if isinstance(units, dict) and credential in units:
-            return units[credential]  # type: ignore[no-any-return]
+            return units[credential]
     return None

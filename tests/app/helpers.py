@@ -37,10 +37,11 @@ def notices(app: PlannerApp) -> str:
 _EDGES = "│┃║╭╮╰╯┏┓┗┛▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▔▕ "
 
 
-def screen_words(app: PlannerApp) -> str:
+def screen_words(app: PlannerApp, text: str | None = None) -> str:
     """The screen's text with borders and scroll bars taken off and lines run together, so that
-    a sentence that wraps in a dialog can be found whole."""
-    lines = (line.strip(_EDGES) for line in screen_text(app).splitlines())
+    a sentence that wraps in a dialog can be found whole. `text`: the screen's text when the
+    caller has it already (drawing the screen again costs time)."""
+    lines = (line.strip(_EDGES) for line in (screen_text(app) if text is None else text).splitlines())
     return " ".join(" ".join(line.split()) for line in lines if line)
 
 

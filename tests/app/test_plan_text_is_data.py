@@ -77,7 +77,7 @@ def assert_clean(app) -> str:
     leaked = sorted({f"U+{ord(char):04X}" for char in FORBIDDEN if char in text})
     assert not leaked, f"raw control characters on {type(app.screen).__name__}: {leaked}"
     assert not app._exit
-    return screen_words(app)
+    return screen_words(app, text)
 
 
 async def visit(pilot, app, keys: list[str], screen_type=None) -> str:

@@ -96,7 +96,7 @@ class CommentsScreen(Screen[str | None]):
     @property
     def plan(self) -> Plan:
         """The plan being edited (it changes in place, so the list can be filled again after an edit)."""
-        return self.app.plan  # type: ignore[attr-defined, no-any-return]
+        return self.app.plan
 
     def compose(self) -> ComposeResult:
         yield Static(id="comments-heading", markup=False)
