@@ -87,3 +87,25 @@ async def palette(pilot, name: str) -> None:
     await pilot.press("enter")
     await settle(pilot, lambda: not isinstance(app.screen, CommandPalette))
     await pilot.pause()
+
+
+async def write(pilot, text: str) -> None:
+    """Put `text` into the focused field at its cursor, as typing it would, in one step.
+
+    Typing a sentence key by key costs a Pilot round trip per letter; the tests that prove keys
+    reach a field type them (tests/app/test_edit_flows.py::test_add_item_by_keys). A newline in
+    `text` is a new line in a text area."""
+    from textual.widgets import Input, TextArea
+
+    app = pilot.app
+    await settle(
+        pilot, lambda: isinstance(app.focused, (Input, TextArea)) and app.focused.screen is app.screen
+    )
+    field = app.focused
+    if isinstance(field, Input):
+        field.insert_text_at_cursor(text)
+    elif isinstance(field, TextArea):
+        field.insert(text)
+    else:
+        raise AssertionError(f"no field has focus to write {text!r} into (focus: {field!r})")
+    await pilot.pause()

@@ -15,7 +15,7 @@ from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
 from planner.app.widgets.timeline import TimelinePane
 from planner.core.digest import plan_digest
 from planner.core.storage import load
-from tests.app.helpers import FIXTURES, notices, open_app, palette, screen_text, screen_words, settle
+from tests.app.helpers import FIXTURES, notices, open_app, palette, screen_text, screen_words, settle, write
 
 DAY = datetime.date(2026, 12, 3)
 
@@ -50,7 +50,7 @@ async def test_add_a_comment_by_keys_and_see_it_beside_the_item_then_undo(plan_p
         await pilot.press("c")
         assert isinstance(app.screen, AddCommentScreen)
         # The profile's name is offered as the author, so the text is what is left to write.
-        await pilot.press(*"Evening classes suit you.", "enter", *"[bold]Not bold[/] $x")
+        await write(pilot, "Evening classes suit you.\n[bold]Not bold[/] $x")
         await pilot.press("ctrl+s")
         await pilot.pause()
         comment = app.plan.comments[-1]
@@ -74,8 +74,11 @@ async def test_a_comment_from_the_profile_is_on_the_plan_and_the_author_is_remem
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1", "c")
         # From the text back to the author: past the item's choice (on the whole plan here).
-        await pilot.press("shift+tab", "shift+tab", "ctrl+u", *"J. Kim, advisor", "tab", "tab")
-        await pilot.press(*"Looks good overall.", "ctrl+s")
+        await pilot.press("shift+tab", "shift+tab", "ctrl+u")
+        await write(pilot, "J. Kim, advisor")
+        await pilot.press("tab", "tab")
+        await write(pilot, "Looks good overall.")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         comment = app.plan.comments[-1]
         assert (comment.author, comment.item, comment.text) == (
@@ -126,7 +129,8 @@ async def test_a_comment_added_from_the_comments_screen_shows_there_at_once(plan
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("C", "c")
         assert isinstance(app.screen, AddCommentScreen)
-        await pilot.press(*"Also look at the CCA.", "ctrl+s")
+        await write(pilot, "Also look at the CCA.")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CommentsScreen)
         assert app.plan.comments[-1].item == "rhit-exam"  # the highlighted comment's item
@@ -167,7 +171,8 @@ async def test_sign_then_an_edit_makes_the_approval_outdated_and_undo_clears_it(
         await pilot.press("A")
         assert isinstance(app.screen, SignScreen)
         assert "the plan holds 2 errors that no waiver covers" in screen_words(app)
-        await pilot.press(*"J. Kim, advisor", "enter")
+        await write(pilot, "J. Kim, advisor")
+        await pilot.press("enter")
         await pilot.pause()
         approval = app.plan.approvals[-1]
         assert (approval.by, approval.date, approval.digest) == (
@@ -193,8 +198,11 @@ async def test_sign_then_an_edit_makes_the_approval_outdated_and_undo_clears_it(
 async def test_signing_twice_is_refused_and_a_comment_keeps_the_approval(plan_path):
     app = advisor_app(plan_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("A", *"J. Kim", "enter")
-        await pilot.press("c", *"Noted.", "ctrl+s")
+        await pilot.press("A")
+        await write(pilot, "J. Kim")
+        await pilot.press("enter", "c")
+        await write(pilot, "Noted.")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "approved by J. Kim 2026-12-03" in screen_text(app)
         await pilot.press("A")  # the name is remembered
@@ -217,7 +225,10 @@ async def test_waive_a_diagnostic_counts_change_and_the_waiver_is_saved(plan_pat
         await pilot.press("w")
         assert isinstance(app.screen, WaiveScreen)
         assert "warning associate-coursework on aas" in screen_words(app)
-        await pilot.press(*"J. Kim", "tab", *"Taken at the state university; transcript on file.", "enter")
+        await write(pilot, "J. Kim")
+        await pilot.press("tab")
+        await write(pilot, "Taken at the state university; transcript on file.")
+        await pilot.press("enter")
         await pilot.pause()
         assert "0 warnings" in str(pane.border_title) and "(1 waived)" in str(pane.border_title)
         text = screen_text(app)
@@ -241,7 +252,11 @@ async def test_waive_a_diagnostic_counts_change_and_the_waiver_is_saved(plan_pat
 async def test_a_stale_waiver_shows_as_a_warning_and_remove_waiver_takes_it_away(plan_path):
     app = advisor_app(plan_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("4", "down", "down", "w", *"J. Kim", "tab", *"Why not.", "enter")
+        await pilot.press("4", "down", "down", "w")
+        await write(pilot, "J. Kim")
+        await pilot.press("tab")
+        await write(pilot, "Why not.")
+        await pilot.press("enter")
         # The coursework gets covered: the diagnostic goes away and the waiver goes stale.
         await pilot.press("3", "e")
         await pilot.pause()
@@ -403,7 +418,11 @@ async def test_comments_waivers_and_approvals_are_shown_as_written_and_do_nothin
         if isinstance(app.screen, WaiveScreen):
             await pilot.press("escape")
         # No profile name and no name given yet: the author field is first, and empty.
-        await pilot.press("3", "c", *"[red]Z", "tab", "tab", *"[/] ok", "ctrl+s")
+        await pilot.press("3", "c")
+        await write(pilot, "[red]Z")
+        await pilot.press("tab", "tab")
+        await write(pilot, "[/] ok")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert (app.plan.comments[-1].author, app.plan.comments[-1].text) == ("[red]Z", "[/] ok")
         assert "[red]Z · 2026-12-03" in screen_text(app)

@@ -72,7 +72,8 @@ async def test_save_as_writes_a_new_file_that_the_plan_then_belongs_to(plan_path
         field = app.screen.query_one("#save-as-path")
         field.value = ""
         target = tmp_path / "copy.toml"
-        await pilot.press(*str(target), "enter")
+        field.value = str(target)
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(load(str(target)).plan.item("aas").start) == "2028-spring"

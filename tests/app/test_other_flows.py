@@ -7,7 +7,7 @@ from planner.app.screens.source import SourceScreen
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import open_app, pane_words, screen_text, screen_words, settle
+from tests.app.helpers import open_app, palette, pane_words, screen_text, screen_words, settle, write
 
 
 async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
@@ -20,7 +20,9 @@ async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
         await pilot.press("end", "backspace", "3")
         name = app.screen.query_one("#field-name")
         name.focus()
-        await pilot.press("end", *" R.", "ctrl+s")
+        await pilot.press("end")
+        await write(pilot, " R.")
+        await pilot.press("ctrl+s")
         profile = app.plan.profile
         assert profile.healthcare_experience_years == 3 and profile.name == "Alex Rivera R."
         assert app.review.version == app.history.version
@@ -39,7 +41,9 @@ async def test_p_on_the_profile_pane_opens_the_dialog_and_a_bad_number_is_refuse
         assert isinstance(app.screen, ProfileEditorScreen)
         years = app.screen.query_one("#field-healthcare_experience_years")
         years.focus()
-        await pilot.press("end", "backspace", *"lots", "enter")
+        await pilot.press("end", "backspace")
+        await write(pilot, "lots")
+        await pilot.press("enter")
         assert isinstance(app.screen, ProfileEditorScreen)
         assert "is not a number" in screen_text(app)
         await pilot.press("escape")
@@ -51,7 +55,9 @@ async def test_the_dialog_refuses_years_out_of_range(plan_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         app.screen.query_one("#field-healthcare_experience_years").focus()
-        await pilot.press("end", "backspace", *"75", "ctrl+s")
+        await pilot.press("end", "backspace")
+        await write(pilot, "75")
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, ProfileEditorScreen)
         assert "75 is out of range" in screen_words(app)
         assert app.plan.profile.healthcare_experience_years == 0
@@ -157,10 +163,13 @@ async def test_every_named_action_is_in_the_command_palette(plan_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         names = ("Take next step", "Add item", "Edit item", "Delete item", "Save", "Undo", "Redo")
+        search = app.screen.query_one("#--input Input")
         for name in (*names, "Edit profile", "Show source"):
-            await pilot.press("ctrl+u", *name)
+            search.value = name
             await settle(pilot, lambda name=name: f"  {name}" in screen_text(app))
-        await pilot.press("ctrl+u", *"Take next")
+            assert f"  {name}" in screen_text(app), f"the palette does not offer {name!r}"
+        search.value = ""
+        await pilot.press(*"Take next")  # typed, as a person searches
         await settle(pilot, lambda: "Take all" in screen_text(app))
         await pilot.press("enter")
         await settle(pilot, lambda: app.plan.item("rhit") is not None)
@@ -169,14 +178,11 @@ async def test_every_named_action_is_in_the_command_palette(plan_path):
 async def test_palette_runs_edit_profile_and_show_source(plan_path):
     app = open_app(plan_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p", *"Edit profile")
-        await settle(pilot, lambda: "Edit where you stand" in screen_text(app))
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, ProfileEditorScreen))
-        await pilot.press("escape", "ctrl+p", *"Show source")
-        await settle(pilot, lambda: "seed sentences behind" in screen_text(app))
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, SourceScreen))
+        await palette(pilot, "Edit profile")
+        assert isinstance(app.screen, ProfileEditorScreen)
+        await pilot.press("escape")
+        await palette(pilot, "Show source")
+        assert isinstance(app.screen, SourceScreen)
 
 
 async def test_new_plan_wizard_lays_out_the_timeline_and_writes_nothing_until_saved(tmp_path):
@@ -191,7 +197,8 @@ async def test_new_plan_wizard_lays_out_the_timeline_and_writes_nothing_until_sa
         await pilot.pause()
         name = app.screen.query_one("#field-name")
         name.focus()
-        await pilot.press(*"Sam", "enter")  # Enter in a line takes the form
+        await write(pilot, "Sam")
+        await pilot.press("enter")  # Enter in a line takes the form
         assert isinstance(app.screen, LayoutOfferScreen)
         text = screen_words(app)
         assert "Lay out the timeline?" in text and "Associate degree" in text
