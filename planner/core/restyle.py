@@ -1,0 +1,401 @@
+"""Style-preserving writes: a plan written over the text it was read from, changing only what changed.
+
+`restyle(previous_text, plan)` parses the file's text with tomlkit (which keeps comments, blank
+lines, key order, quoting and inline arrays), compares the data it holds with what the plan
+serialises to, and changes the document minimally: a changed value is rewritten in place (in the
+quoting it had; an array keeps its layout), a new key is appended to its table, a removed key
+goes. Records (`[[items]]` by id, comments, waivers and approvals by their order) are matched:
+a changed one is updated in place, a new one is a new table at its place in the array, a
+deleted one's table goes with the comment lines right above it. New lines take the file's line
+ending (CRLF stays CRLF).
+
+The result is checked: it must read back as exactly the plan, or `restyle` returns None and the
+caller writes the canonical layout instead (keeping the previous text as a backup). tomlkit is
+imported only here, when a plan is first written, so reading a plan never pays for it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from typing import Any
+
+from planner.core.model import Plan
+
+RECORD_LISTS = ("items", "comments", "waivers", "approvals")
+"""The arrays of tables whose entries are matched one by one (items by id, the others by order)."""
+
+
+class _Unsupported(Exception):
+    """A shape of document this writer does not change in place (the caller falls back)."""
+
+
+def restyle(previous_text: str, plan: Plan) -> str | None:
+    """`plan` written over `previous_text`, keeping everything the edit did not change; None when
+    the text cannot be updated in place so that it reads back as exactly `plan`."""
+    try:
+        old = tomllib.loads(previous_text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    new = plan.to_toml()
+    if old == new:
+        return previous_text
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        document = tomlkit.parse(previous_text)
+        _update_table(document, old, new)
+        text = document.as_string()
+    except (TOMLKitError, _Unsupported, RecursionError, ValueError, TypeError, KeyError, IndexError):
+        return None
+    text = _line_endings(previous_text, text)
+    return text if _reads_as(text, plan) else None
+
+
+def _reads_as(text: str, plan: Plan) -> bool:
+    """True when `text` reads back as exactly `plan`."""
+    from planner.core.storage import PlanFileError, parse_plan
+
+    try:
+        again = parse_plan(text, "")
+    except PlanFileError:
+        return False
+    return again == plan  # the #:schema line is the file's own: kept, never added
+
+
+def _line_endings(previous: str, text: str) -> str:
+    """`text` with the lines it gained ending as the previous text's did (CRLF files stay CRLF)."""
+    crlf = previous.count("\r\n")
+    if not crlf or crlf != previous.count("\n"):
+        return text  # LF, or mixed endings: the lines tomlkit kept keep theirs
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+# --- tables and values --------------------------------------------------------------------------
+
+
+def _update_table(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Make the tomlkit table (or document) `container`, which holds `old`, hold `new`."""
+    for key in old:
+        if key not in new:
+            _remove_key(container, key)
+    for key, value in new.items():
+        if key not in old:
+            _add_key(container, key, value)
+        elif old[key] != value:
+            _update_value(container, key, old[key], value)
+
+
+def _update_value(container: Any, key: str, old: Any, new: Any) -> None:
+    from tomlkit.items import AoT, Array, InlineTable, Table
+
+    current = container[key]
+    if isinstance(old, dict) and isinstance(new, dict) and isinstance(current, (Table, InlineTable)):
+        _update_table(current, old, new)
+    elif key in RECORD_LISTS and isinstance(current, AoT) and _tables(new):
+        _update_records(container, key, current, old, new)
+    elif isinstance(current, Array) and isinstance(new, list) and _scalars(old) and _scalars(new):
+        _update_array(current, old, new)
+    else:
+        container[key] = _styled(current, new)
+
+
+def _tables(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(entry, dict) for entry in value)
+
+
+def _scalars(value: Any) -> bool:
+    return isinstance(value, list) and all(not isinstance(entry, (dict, list)) for entry in value)
+
+
+def _update_array(array: Any, old: list[Any], new: list[Any]) -> None:
+    """Change an array of scalars entry by entry, so its layout and comments stay."""
+    matcher = difflib.SequenceMatcher(a=[repr(v) for v in old], b=[repr(v) for v in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        if tag == "equal":
+            continue
+        for index in range(i2 - 1, i1 - 1, -1):
+            del array[index]
+        for offset, value in enumerate(new[j1:j2]):
+            array.insert(i1 + offset, value)
+
+
+def _styled(current: Any, value: Any) -> Any:
+    """`value` as a tomlkit item written as `current` was: a string keeps its kind of quotes."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+    from tomlkit.items import String, StringType
+
+    if not (isinstance(current, String) and isinstance(value, str)):
+        return tomlkit.item(value)
+    literal = current.type in (StringType.SLL, StringType.MLL)
+    multiline = current.type in (StringType.MLB, StringType.MLL)
+    shown = value
+    if multiline:
+        raw = current.as_string()
+        # an opening newline right after the quotes is not part of the value: keep it so
+        if raw[3:4] in ("\n", "\r") and not value.startswith(("\n", "\r")):
+            shown = ("\r\n" if raw[3:5] == "\r\n" else "\n") + value
+    for is_literal, is_multiline in ((literal, multiline), (False, multiline), (False, False)):
+        try:
+            return tomlkit.string(
+                shown if is_multiline else value, literal=is_literal, multiline=is_multiline
+            )
+        except TOMLKitError:
+            continue
+    return tomlkit.item(value)
+
+
+def _remove_key(container: Any, key: str) -> None:
+    from tomlkit.items import AoT
+
+    current = container[key]
+    if isinstance(current, AoT):
+        for index in range(len(current) - 1, -1, -1):
+            _delete_record(container, current, index)
+    del container[key]
+
+
+def _add_key(container: Any, key: str, value: Any) -> None:
+    """A key the file did not have: appended to its table (a new table or array at the end)."""
+    import tomlkit
+    from tomlkit.items import Table
+
+    if _tables(value) and value and key in RECORD_LISTS:
+        _blank_line_at_end(container)
+        array = tomlkit.aot()
+        for entry in value:
+            array.append(_new_table(entry))
+        container[key] = array
+    elif isinstance(value, dict) and not isinstance(container, _inline_types()):
+        _blank_line_at_end(container)
+        container[key] = value
+    elif isinstance(container, Table) and (tail := sum(_tail(_body(container)), [])):
+        container.value._insert_at(tail[0], key, value)  # before the lines above the next table
+    else:
+        container[key] = value
+
+
+def _inline_types() -> tuple[type, ...]:
+    from tomlkit.items import InlineTable
+
+    return (InlineTable,)
+
+
+# --- records: [[items]], [[comments]], [[waivers]], [[approvals]] ------------------------------
+
+
+def _record_key(name: str, record: dict[str, Any]) -> str:
+    if name == "items" and isinstance(record.get("id"), str):
+        return "id:" + record["id"]
+    return repr(sorted(record.items(), key=lambda pair: pair[0]))
+
+
+def _update_records(container: Any, name: str, array: Any, old: list[Any], new: list[Any]) -> None:
+    """Match the records of `old` and `new` and change the array of tables to hold `new`."""
+    if len(array) != len(old):
+        raise _Unsupported(name)
+    keys_old = [_record_key(name, record) for record in old]
+    keys_new = [_record_key(name, record) for record in new]
+    if name == "items" and (len(set(keys_old)) != len(keys_old) or len(set(keys_new)) != len(keys_new)):
+        keys_old = [repr(sorted(record.items())) for record in old]  # duplicate ids: by content
+        keys_new = [repr(sorted(record.items())) for record in new]
+    matcher = difflib.SequenceMatcher(a=keys_old, b=keys_new, autojunk=False)
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                if old[i] != new[j]:
+                    _update_table(array[i], old[i], new[j])
+            continue
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" and name != "items" else 0
+        for index in range(i2 - 1, i1 + paired - 1, -1):
+            _delete_record(container, array, index)
+        for offset in range(paired):
+            _update_table(array[i1 + offset], old[i1 + offset], new[j1 + offset])
+        for offset, record in enumerate(new[j1 + paired : j2]):
+            _insert_record(container, array, i1 + paired + offset, record)
+
+
+def _new_table(record: dict[str, Any]) -> Any:
+    """A new table for a record, written as the canonical layout would (multi-line text too)."""
+    import tomlkit
+
+    table = tomlkit.table()
+    for key, value in record.items():
+        if isinstance(value, str) and "\n" in value and "\r" not in value:
+            try:
+                table.add(key, tomlkit.string(value, multiline=True))
+                continue
+            except Exception:  # noqa: BLE001 - any value tomlkit cannot write so: a plain string
+                pass
+        table.add(key, value)
+    return table
+
+
+def _body(container: Any) -> list[tuple[Any, Any]]:
+    """The (key, item) entries of a tomlkit table or document."""
+    from tomlkit.items import Table
+
+    return container.value.body if isinstance(container, Table) else container.body
+
+
+def _tail(body: list[tuple[Any, Any]]) -> tuple[list[int], list[int]]:
+    """The trailing blank lines and comments of a table's body, as indexes: (separator, attached),
+    `attached` being the comment lines right above whatever follows (no blank line between)."""
+    from tomlkit.items import Comment, Null, Whitespace
+
+    indexes = []
+    index = len(body) - 1
+    while index >= 0 and body[index][0] is None and isinstance(body[index][1], (Comment, Whitespace, Null)):
+        if not isinstance(body[index][1], Null):
+            indexes.append(index)
+        index -= 1
+    indexes.reverse()
+    split = len(indexes)
+    while split > 0 and isinstance(body[indexes[split - 1]][1], Comment):
+        split -= 1
+    return indexes[:split], indexes[split:]
+
+
+class _Place:
+    """The lines right above a record's table: the end of the table before it, or the plain keys
+    of the document before the array's first table. Blank lines and comments can be taken from
+    its end and put there."""
+
+    def __init__(self, container: Any, end: int | None = None) -> None:
+        self.container = container
+        """A tomlkit Container (a table's, or the document)."""
+        self.end = end
+        """Where the lines above the record end in the container's body; None: at its end."""
+
+    def tail(self) -> tuple[list[int], list[int]]:
+        body = self.container.body
+        return _tail(body if self.end is None else body[: self.end])
+
+    def item(self, position: int) -> Any:
+        return self.container.body[position][1]
+
+    def drop(self, positions: list[int]) -> None:
+        from tomlkit.items import Null
+
+        for position in positions:
+            self.container.body[position] = (None, Null())
+
+    def add(self, item: Any) -> None:
+        if self.end is None:
+            self.container.append(None, item)
+            return
+        _insert_plain(self.container, self.end, item)
+        self.end += 1
+
+
+def _insert_plain(container: Any, index: int, item: Any) -> None:
+    """Put a comment or blank line at `index` of a container's body (tomlkit inserts only keys)."""
+    body = container.body
+    for key, where in list(container._map.items()):
+        if isinstance(where, tuple):
+            container._map[key] = tuple(i + 1 if i >= index else i for i in where)
+        elif where >= index:
+            container._map[key] = where + 1
+    body.insert(index, (None, item))
+
+
+def _last_container(table: Any) -> Any:
+    """The table whose body holds the last lines of `table` (its last sub-table, if it has any)."""
+    from tomlkit.items import AoT, Table
+
+    while True:
+        body = [entry for entry in _body(table) if entry[0] is not None]
+        if not body or not isinstance(body[-1][1], (Table, AoT)):
+            return table
+        last = body[-1][1]
+        if isinstance(last, AoT):
+            if not len(last):
+                return table
+            last = last[-1]
+        table = last
+
+
+def _place_of(table: Any) -> _Place:
+    """The end of `table`'s lines (in its last sub-table, if it has any)."""
+    return _Place(_last_container(table).value)
+
+
+def _before(container: Any, array: Any, index: int) -> _Place:
+    """The place whose end holds the lines right above the record `index` of the array."""
+    from tomlkit.items import AoT, Table
+
+    if index > 0:
+        return _place_of(array[index - 1])
+    body = _body(container)
+    position = next(i for i, (_key, item) in enumerate(body) if item is array)
+    for key, item in reversed(body[:position]):
+        if key is None:
+            continue
+        if isinstance(item, Table) and not key.is_dotted():
+            return _place_of(item)
+        if isinstance(item, AoT) and len(item):
+            return _place_of(item[-1])
+        break
+    if isinstance(container, Table):
+        return _Place(container.value, position)
+    return _Place(container, position)
+
+
+def _blank_line_at_end(container: Any) -> None:
+    """End the last table of `container` with a blank line, so a table added after it stands apart."""
+    import tomlkit
+    from tomlkit.items import Table, Whitespace
+
+    last = _last_container(container)
+    body = _body(last)
+    entries = [item for key, item in body if not (key is None and type(item).__name__ == "Null")]
+    if not entries or (isinstance(entries[-1], Whitespace) and "\n" in entries[-1].as_string()):
+        return
+    if last is container and not isinstance(container, Table):
+        return  # plain keys at the top of the document: tomlkit separates them itself
+    last.add(tomlkit.nl())
+
+
+def _delete_record(container: Any, array: Any, index: int) -> None:
+    """Remove record `index`'s table with the comment lines right above it; the lines below it
+    (above the next table) stay where they are."""
+    above = _before(container, array, index)
+    _separator, attached = above.tail()
+    above.drop(attached)
+    own = _place_of(array[index])
+    separator, below = own.tail()
+    if above.tail()[0] and separator:
+        moved = [own.item(position) for position in below]  # one blank line between is enough
+    else:
+        moved = [own.item(position) for position in separator + below]
+    del array[index]
+    for item in moved:
+        above.add(item)
+
+
+def _insert_record(container: Any, array: Any, index: int, record: dict[str, Any]) -> None:
+    """Put a new table for `record` at `index` of the array, after the blank lines above the
+    record now there (whose comment lines stay right above it)."""
+    import tomlkit
+    from tomlkit.items import Whitespace
+
+    table = _new_table(record)
+    if len(array) == 0:
+        array.append(table)
+        return
+    above = _before(container, array, index)
+    separator, attached = above.tail()
+    moved = [above.item(position) for position in attached]
+    above.drop(attached)
+    if separator:
+        last = above.item(separator[-1])
+        table.add(tomlkit.ws(last.as_string()) if isinstance(last, Whitespace) else tomlkit.nl())
+    else:
+        above.add(tomlkit.nl())
+        if index < len(array) or moved:
+            table.add(tomlkit.nl())
+    for item in moved:
+        table.add(item)
+    array.insert(index, table)
