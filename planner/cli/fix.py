@@ -58,7 +58,7 @@ def unified(path: str, old: str, new: str) -> list[str]:
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
     )
-    return [line.rstrip("\n") for line in lines]
+    return [line.rstrip("\r\n") for line in lines]  # a CRLF file shows no CR on every line
 
 
 def fix_line(path: str, fixed: dict[str, Any]) -> str:

@@ -131,19 +131,17 @@ def _styled(current: Any, value: Any) -> Any:
         return tomlkit.item(value)
     literal = current.type in (StringType.SLL, StringType.MLL)
     multiline = current.type in (StringType.MLB, StringType.MLL)
-    shown = value
-    if multiline:
-        raw = current.as_string()
-        # an opening newline right after the quotes is not part of the value: keep it so
-        if raw[3:4] in ("\n", "\r") and not value.startswith(("\n", "\r")):
-            shown = ("\r\n" if raw[3:5] == "\r\n" else "\n") + value
     for is_literal, is_multiline in ((literal, multiline), (False, multiline), (False, False)):
         try:
-            return tomlkit.string(
-                shown if is_multiline else value, literal=is_literal, multiline=is_multiline
-            )
+            item = tomlkit.string(value, literal=is_literal, multiline=is_multiline)
         except TOMLKitError:
             continue
+        raw, new_raw = current.as_string(), item.as_string()
+        opening = "\r\n" if raw[3:5] == "\r\n" else raw[3:4]
+        if is_multiline and opening in ("\n", "\r\n") and new_raw[3:4] not in ("\n", "\r"):
+            # the file wrote a newline right after the opening quotes (not part of the value): so here
+            item = String(item.type, item.value, opening + new_raw[3:-3], item.trivia)
+        return item
     return tomlkit.item(value)
 
 
