@@ -17,6 +17,7 @@ imported only here, when a plan is first written, so reading a plan never pays f
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from typing import Any
 
@@ -30,38 +31,173 @@ class _Unsupported(Exception):
     """A shape of document this writer does not change in place (the caller falls back)."""
 
 
+_last: tuple[str, dict[str, Any]] | None = None
+"""The text restyle last wrote and its data: the next save over that text need not read it again."""
+
+
 def restyle(previous_text: str, plan: Plan) -> str | None:
     """`plan` written over `previous_text`, keeping everything the edit did not change; None when
-    the text cannot be updated in place so that it reads back as exactly `plan`."""
-    try:
-        old = tomllib.loads(previous_text)
-    except (tomllib.TOMLDecodeError, RecursionError):
-        return None
+    the text cannot be updated in place so that it reads back as exactly `plan`.
+
+    When the edit is within one array of tables (items moved, added or deleted; a comment or an
+    approval added), only the tables around it are parsed with tomlkit (a large plan's other
+    thousands of lines are copied as they are); otherwise the whole document is.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] == previous_text:
+        old = last[1]
+    else:
+        try:
+            old = tomllib.loads(previous_text)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            return None
     new = plan.to_toml()
     if old == new:
         return previous_text
+    for attempt in (_windowed, _whole):
+        text = attempt(previous_text, old, new)
+        if text is None:
+            continue
+        text = _line_endings(previous_text, text)
+        data = _reads_as(text, plan)
+        if data is not None:
+            _last = (text, data)
+            return text
+    return None
+
+
+def _whole(previous_text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """The whole document parsed with tomlkit and updated."""
+    return _updated(previous_text, old, new)
+
+
+def _updated(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """`text` (holding `old`) parsed with tomlkit and changed to hold `new`; None if it cannot be."""
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 
     try:
-        document = tomlkit.parse(previous_text)
+        document = tomlkit.parse(text)
         _update_table(document, old, new)
-        text = document.as_string()
+        return document.as_string()
     except (TOMLKitError, _Unsupported, RecursionError, ValueError, TypeError, KeyError, IndexError):
         return None
-    text = _line_endings(previous_text, text)
-    return text if _reads_as(text, plan) else None
 
 
-def _reads_as(text: str, plan: Plan) -> bool:
-    """True when `text` reads back as exactly `plan`."""
-    from planner.core.storage import PlanFileError, parse_plan
+def _reads_as(text: str, plan: Plan) -> dict[str, Any] | None:
+    """The data of `text` when it reads back as exactly `plan` (None otherwise)."""
+    from planner.core.storage import PlanFileError, check_format, parse_toml
 
     try:
-        again = parse_plan(text, "")
+        data = parse_toml(text, "")
+        check_format(data, text, "")
     except PlanFileError:
-        return False
-    return again == plan  # the #:schema line is the file's own: kept, never added
+        return None
+    return data if Plan.from_toml(data) == plan else None  # the #:schema line is the file's own
+
+
+# --- a window of the document: the tables around an edit in one array of tables ------------------
+
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""("{0,2})'  # multi-line basic string (ending in up to 2 more quotes)
+    r"|'''(?:[^']|'(?!''))*'''('{0,2})"  # multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"'  # basic string
+    r"|'[^'\n]*'"  # literal string
+    r"|#[^\n]*"  # comment
+    r"|[\[\]{}\n]",
+)
+_HEADER = re.compile(
+    r"[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]\]?"
+    r"[ \t]*(?:#[^\n]*)?(?:\r?\n|$)"
+)
+"""A table's header line with bare keys (`[profile]`, `[[items]]`, `[items.links]`)."""
+
+
+def _units(text: str) -> list[tuple[int, str | None, bool]] | None:
+    """The document cut where its top-level parts begin: (offset, top-level key, whether it is
+    an entry of an array of tables) for the plain keys at the top (key None) and each table with
+    its sub-tables. None when a header cannot be read simply (quoted keys, say)."""
+    units: list[tuple[int, str | None, bool]] = [(0, None, False)]
+    depth = 0
+    line_start = True
+    position = 0
+    while True:
+        if line_start and depth == 0:
+            header = _HEADER.match(text, position)
+            if header is None and text[position : position + 64].lstrip(" \t").startswith("["):
+                return None  # a header this scan does not read: the whole document is parsed
+            if header is not None:
+                path = [part.strip() for part in header[2].split(".")]
+                array = header[1] == "[["
+                _offset, top, in_array = units[-1]
+                if not (top == path[0] and len(path) > 1):  # a sub-table stays with its table
+                    units.append((position, path[0], array and len(path) == 1))
+                position = header.end()
+                continue
+        token = _TOKEN.search(text, position)
+        if token is None:
+            return units
+        value = token[0]
+        position = token.end()
+        line_start = value == "\n"
+        if value in "[{":
+            depth += 1
+        elif value in "]}":
+            depth = max(depth - 1, 0)
+        elif value.startswith(('"""', "'''")) and "\n" in value:
+            line_start = False
+
+
+def _windowed(previous_text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Only the tables around an edit of one array of tables, parsed and updated in place."""
+    changed = [key for key in old.keys() | new.keys() if old.get(key) != new.get(key)]
+    if len(changed) != 1 or changed[0] not in RECORD_LISTS:
+        return None
+    name = changed[0]
+    before, after = old.get(name, []), new.get(name, [])
+    if not (_tables(before) and _tables(after)):
+        return None
+    units = _units(previous_text)
+    if units is None:
+        return None
+    records = [index for index, (_offset, top, array) in enumerate(units) if top == name and array]
+    if any(top == name for _offset, top, array in units if not array) or len(records) != len(before):
+        return None
+    if records and records != list(range(records[0], records[0] + len(records))):
+        return None  # the array's tables are not all together
+    if not records:
+        first_unit = last_unit = len(units) - 1  # a new array of tables: after the last table
+        r0 = r1 = 0
+    else:
+        lo = 0
+        while lo < min(len(before), len(after)) and before[lo] == after[lo]:
+            lo += 1
+        hi = 0
+        while hi < min(len(before), len(after)) - lo and before[-1 - hi] == after[-1 - hi]:
+            hi += 1
+        r0, r1 = max(lo - 1, 0), min(len(before) - hi + 1, len(before))
+        first_unit = records[r0] - (1 if lo == 0 else 0)
+        last_unit = (
+            min(records[r1 - 1] + (1 if r1 == len(before) else 0), len(units) - 1) if r1 else records[0]
+        )
+    start = units[first_unit][0]
+    end = units[last_unit + 1][0] if last_unit + 1 < len(units) else len(previous_text)
+    window = previous_text[start:end]
+    try:
+        old_window = tomllib.loads(window)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if old_window.get(name, []) != before[r0:r1]:
+        return None
+    new_window = dict(old_window)
+    new_window[name] = after[r0 : len(after) - (len(before) - r1)]
+    if not new_window[name]:
+        del new_window[name]
+    if after[:r0] != before[:r0] or after[len(after) - (len(before) - r1) :] != before[r1:]:
+        return None
+    updated = _updated(window, old_window, new_window)
+    return None if updated is None else previous_text[:start] + updated + previous_text[end:]
 
 
 def _line_endings(previous: str, text: str) -> str:

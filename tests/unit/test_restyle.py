@@ -366,3 +366,59 @@ def test_planner_check_does_not_import_tomlkit() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip() == "False"
+
+
+# --- a large plan: only the tables around the edit are parsed ---------------------------------------
+
+
+def big_styled(count: int) -> str:
+    """A hand-styled plan of `count` items: a comment above each, a comment after each start."""
+    head = (STYLED / "commented.toml").read_text().split("# --- the timeline")[0]
+    tables = [
+        f'# step {n}\n[[items]]\nid = "c{n}"\nrequirement = "course"\nstart = "2027-fall"   # when\n\n'
+        for n in range(count)
+    ]
+    return head + "".join(tables)
+
+
+def test_an_edit_in_a_large_plan_parses_only_the_tables_around_it(tmp_path: Path, monkeypatch) -> None:
+    import tomlkit
+
+    parsed: list[int] = []
+    real_parse = tomlkit.parse
+    monkeypatch.setattr(tomlkit, "parse", lambda text: parsed.append(len(text)) or real_parse(text))
+    path = tmp_path / "big.toml"
+    path.write_text(big_styled(400))
+    for make in (move_later, add_second, delete_last, comment):
+        loaded = load(str(path))
+        before_plan = loaded.plan.copy()
+        make(loaded.plan).apply(loaded.plan)
+        save(loaded.plan, str(path), loaded.text)
+        assert load(str(path)).plan == loaded.plan != before_plan
+        assert sum(len(lost) for lost, _ in hunks(loaded.text, text_of(path))) <= 6  # a table at most
+    assert parsed and max(parsed) < len(text_of(path)) / 50, parsed  # a few tables, never the file
+
+
+def test_the_window_and_the_whole_document_give_the_same_text() -> None:
+    for name in NAMES:
+        text = (STYLED / name).read_bytes().decode()
+        for label, make in EDITS.items():
+            plan = parse_plan(text, name)
+            make(plan).apply(plan)
+            old, new = tomllib.loads(text), plan.to_toml()
+            windowed = restyle._windowed(text, old, new)
+            assert windowed is not None and windowed == restyle._whole(text, old, new), (name, label)
+
+
+def test_saves_in_a_row_each_change_only_their_lines(tmp_path: Path) -> None:
+    """The app saves again over the text it wrote last (which restyle remembers, not reads again)."""
+    for name in NAMES:
+        path = copy(tmp_path, name)
+        loaded = load(str(path))
+        plan, text = loaded.plan, loaded.text
+        for make in (move_later, retitle, add_last, move_later, delete_first):
+            make(plan).apply(plan)
+            saved = save(plan, str(path), text)
+            assert saved.backup is None and load(str(path)).plan == plan, name
+            assert len(hunks(text, saved.text)) <= 2, (name, make.__name__)
+            text = saved.text
