@@ -233,6 +233,8 @@ def _update_value(container: Any, key: str, old: Any, new: Any) -> None:
         _update_records(container, key, current, old, new)
     elif isinstance(current, Array) and isinstance(new, list) and _scalars(old) and _scalars(new):
         _update_array(current, old, new)
+    elif isinstance(current, Array) and _tables(old) and _tables(new) and len(current) == len(old):
+        _update_inline_records(key, current, old, new)
     else:
         container[key] = _styled(current, new)
 
@@ -255,6 +257,33 @@ def _update_array(array: Any, old: list[Any], new: list[Any]) -> None:
             del array[index]
         for offset, value in enumerate(new[j1:j2]):
             array.insert(i1 + offset, value)
+
+
+def _update_inline_records(name: str, array: Any, old: list[Any], new: list[Any]) -> None:
+    """Change an array of inline tables (`items = [{ id = "a", ... }, ...]`) record by record."""
+    import tomlkit
+
+    matcher = difflib.SequenceMatcher(a=_keys(name, old), b=_keys(name, new), autojunk=False)
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        paired = min(i2 - i1, j2 - j1) if tag in ("equal", "replace") else 0
+        for offset in range(paired):
+            if old[i1 + offset] != new[j1 + offset]:
+                _update_table(array[i1 + offset], old[i1 + offset], new[j1 + offset])
+        for index in range(i2 - 1, i1 + paired - 1, -1):
+            del array[index]
+        for offset, record in enumerate(new[j1 + paired : j2]):
+            table = tomlkit.inline_table()
+            table.update(record)
+            array.insert(i1 + paired + offset, table)
+
+
+def _keys(name: str, records: list[dict[str, Any]]) -> list[str]:
+    """What matches a record of the old list with one of the new: an item's id (when ids are
+    unique), otherwise the whole record."""
+    keys = [_record_key(name, record) for record in records]
+    if len(set(keys)) != len(keys):
+        keys = [repr(sorted(record.items())) for record in records]
+    return keys
 
 
 def _styled(current: Any, value: Any) -> Any:

@@ -481,7 +481,7 @@ def remove_stray_temporaries(target: str) -> list[str]:
     """
     folder = os.path.dirname(target) or "."
     prefix = f".{os.path.basename(target)}."
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(folder)
     except OSError:

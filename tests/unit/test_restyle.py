@@ -422,3 +422,38 @@ def test_saves_in_a_row_each_change_only_their_lines(tmp_path: Path) -> None:
             assert saved.backup is None and load(str(path)).plan == plan, name
             assert len(hunks(text, saved.text)) <= 2, (name, make.__name__)
             text = saved.text
+
+
+INLINE_RECORDS = """format = "hit-career-plan/1"
+profile = { goal = "rhit", starts = "2027-fall" }  # short
+items = [
+  { id = "a", requirement = "course", start = "2027-fall" },  # first
+  { id = "b", requirement = "course", start = "2028-fall" },
+]
+comments = [{ author = "K", text = "hi" }]
+"""
+
+
+def test_records_written_as_inline_tables_stay_inline() -> None:
+    plan = parse_plan(INLINE_RECORDS, "p.toml")
+    move_later(plan).apply(plan)
+    edits.add_item(plan, Item(id="c", requirement="course", start=plan.items[0].start), 1).apply(plan)
+    comment(plan).apply(plan)
+    text = restyle.restyle(INLINE_RECORDS, plan)
+    assert text is not None and parse_plan(text, "p.toml") == plan
+    assert hunks(INLINE_RECORDS, text) == [
+        (
+            ['  { id = "a", requirement = "course", start = "2027-fall" },  # first\n'],
+            [
+                '  { id = "a", requirement = "course", start = "2028-spring" },  # first\n',
+                '  {id = "c", requirement = "course", start = "2028-spring"},\n',
+            ],
+        ),
+        (
+            ['comments = [{ author = "K", text = "hi" }]\n'],
+            [
+                'comments = [{ author = "K", text = "hi" }, {author = "J. Kim", date = 2026-12-07, '
+                'text = "Two lines:\\nsee me."}]\n'
+            ],
+        ),
+    ]
