@@ -457,3 +457,68 @@ def test_records_written_as_inline_tables_stay_inline() -> None:
             ],
         ),
     ]
+
+
+# --- random edit sequences over the corpus (seeded, so a failure repeats) ------------------------
+
+
+def random_edit(plan: Plan, rng, number: int) -> tuple[str, edits.Edit | None]:
+    """One edit of the kinds the app makes, picked by `rng`."""
+    kind = rng.choice(
+        ["move", "add", "delete", "title", "notes", "covers", "comment", "uncomment", "waive", "profile"]
+    )
+    item = rng.choice(plan.items) if plan.items else None
+    try:
+        if kind == "move" and item is not None and item.start is not None:
+            return kind, edits.move_item(plan, item, rng.choice([-1, 1, 2]))
+        if kind == "add":
+            new = Item(id=f"new-{number}", requirement="course", start="2028-fall", title='It\'s "new"')
+            return kind, edits.add_item(plan, new, rng.randint(0, len(plan.items)))
+        if kind == "delete" and item is not None:
+            return kind, edits.delete_item(plan, item)
+        if kind in ("title", "notes") and item is not None:
+            value = rng.choice(["New", 'It\'s "odd" \\ here', None, "two\nlines", "C:\\x"])
+            return kind, edits.change_item(plan, item, {kind: value})
+        if kind == "covers" and item is not None:
+            value = rng.choice([["statistics"], [], None, ["medical-terminology", "coding-abstraction"]])
+            return kind, edits.change_item(plan, item, {"covers": value})
+        if kind == "comment":
+            return kind, edits.add_comment(plan, "K. Lee", "A note.", None, datetime.date(2026, 1, 5))
+        if kind == "uncomment" and plan.comments:
+            return kind, edits.delete_comment(plan, rng.choice(plan.comments))
+        if kind == "waive":
+            return kind, edits.add_waiver(plan, "associate-coursework", None, "K. Lee", "On file.")
+        if kind == "profile":
+            value = {"name": rng.choice(["Z", None, "Q'q"]), "credentials": rng.choice([["rhit"], []])}
+            return kind, edits.change_profile(plan, value)
+    except edits.EditRefused:
+        pass
+    return kind, None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_random_edit_sequences_are_always_kept_in_place(name: str) -> None:
+    import random
+
+    text = (STYLED / name).read_bytes().decode()
+    own_comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    for seed in range(60):
+        rng = random.Random(seed)
+        plan = parse_plan(text, name)
+        done = []
+        for number in range(rng.randint(1, 4)):
+            kind, edit = random_edit(plan, rng, number)
+            if edit is not None:
+                edit.apply(plan)
+                done.append(kind)
+        old, new = tomllib.loads(text), plan.to_toml()
+        written = restyle.restyle(text, plan)
+        assert written is not None, (seed, done)  # never the canonical fallback
+        assert parse_plan(written, name) == plan
+        endings_kept(text, written)
+        if not {"delete", "uncomment"} & set(done):
+            kept = written.splitlines()
+            assert all(line in kept for line in own_comments), (seed, done)
+        windowed = restyle._windowed(text, old, new)
+        if windowed is not None:
+            assert windowed == restyle._whole(text, old, new), (seed, done)
