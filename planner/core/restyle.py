@@ -56,7 +56,10 @@ def restyle(previous_text: str, plan: Plan) -> str | None:
     if old == new:
         return previous_text
     for attempt in (_windowed, _whole):
-        text = attempt(previous_text, old, new)
+        try:
+            text = attempt(previous_text, old, new)
+        except Exception:  # never a traceback from a save: the whole document, or the canonical layout
+            text = None
         if text is None:
             continue
         text = _line_endings(previous_text, text)
@@ -75,13 +78,12 @@ def _whole(previous_text: str, old: dict[str, Any], new: dict[str, Any]) -> str 
 def _updated(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     """`text` (holding `old`) parsed with tomlkit and changed to hold `new`; None if it cannot be."""
     import tomlkit
-    from tomlkit.exceptions import TOMLKitError
 
     try:
         document = tomlkit.parse(text)
         _update_table(document, old, new)
         return document.as_string()
-    except (TOMLKitError, _Unsupported, RecursionError, ValueError, TypeError, KeyError, IndexError):
+    except Exception:  # any shape tomlkit or this writer cannot change in place: the caller falls back
         return None
 
 

@@ -340,8 +340,20 @@ def test_fmt_still_writes_the_canonical_layout(tmp_path: Path, name: str, capsys
 # --- the safety net and the cost ------------------------------------------------------------------
 
 
-def test_a_text_that_cannot_be_kept_in_place_is_written_canonical_with_a_backup(tmp_path, monkeypatch):
-    monkeypatch.setattr(restyle, "_update_table", lambda *args: None)  # as if tomlkit lost the edit
+def lose_the_edit(*args) -> None:
+    """As if tomlkit lost the edit."""
+
+
+def break_down(*args) -> None:
+    """As if tomlkit failed on a shape of document (its own assertion, say)."""
+    raise AssertionError
+
+
+@pytest.mark.parametrize("failure", [lose_the_edit, break_down])
+def test_a_text_that_cannot_be_kept_in_place_is_written_canonical_with_a_backup(
+    tmp_path, monkeypatch, failure
+):
+    monkeypatch.setattr(restyle, "_update_table", failure)
     path = copy(tmp_path, "commented.toml")
     loaded = load(str(path))
     retitle(loaded.plan).apply(loaded.plan)
