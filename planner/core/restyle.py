@@ -39,9 +39,10 @@ def restyle(previous_text: str, plan: Plan) -> str | None:
     """`plan` written over `previous_text`, keeping everything the edit did not change; None when
     the text cannot be updated in place so that it reads back as exactly `plan`.
 
-    When the edit is within one array of tables (items moved, added or deleted; a comment or an
-    approval added), only the tables around it are parsed with tomlkit (a large plan's other
-    thousands of lines are copied as they are); otherwise the whole document is.
+    Only the part of the text around what changed is parsed with tomlkit (the tables around an
+    item moved, added or deleted, a comment or an approval added, the profile's table): a large
+    plan's other thousands of lines are copied as they are. When the changes cannot be placed
+    so, the whole document is parsed.
     """
     global _last
     last = _last
@@ -152,37 +153,35 @@ def _units(text: str) -> list[tuple[int, str | None, bool]] | None:
 
 
 def _windowed(previous_text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
-    """Only the tables around an edit of one array of tables, parsed and updated in place."""
-    changed = [key for key in old.keys() | new.keys() if old.get(key) != new.get(key)]
-    if len(changed) != 1 or changed[0] not in RECORD_LISTS:
-        return None
-    name = changed[0]
-    before, after = old.get(name, []), new.get(name, [])
-    if not (_tables(before) and _tables(after)):
-        return None
+    """Only the part of the document around what changed, parsed and updated in place: the
+    tables around an edit of an array of tables, the profile's table, the plain keys at the top.
+    None when the changes cannot be placed so (the whole document is parsed instead)."""
     units = _units(previous_text)
     if units is None:
         return None
-    records = [index for index, (_offset, top, array) in enumerate(units) if top == name and array]
-    if any(top == name for _offset, top, array in units if not array) or len(records) != len(before):
-        return None
-    if records and records != list(range(records[0], records[0] + len(records))):
-        return None  # the array's tables are not all together
-    if not records:
-        first_unit = last_unit = len(units) - 1  # a new array of tables: after the last table
-        r0 = r1 = 0
-    else:
-        lo = 0
-        while lo < min(len(before), len(after)) and before[lo] == after[lo]:
-            lo += 1
-        hi = 0
-        while hi < min(len(before), len(after)) - lo and before[-1 - hi] == after[-1 - hi]:
-            hi += 1
-        r0, r1 = max(lo - 1, 0), min(len(before) - hi + 1, len(before))
-        first_unit = records[r0] - (1 if lo == 0 else 0)
-        last_unit = (
-            min(records[r1 - 1] + (1 if r1 == len(before) else 0), len(units) - 1) if r1 else records[0]
-        )
+    changed = [key for key in [*new, *(key for key in old if key not in new)] if old.get(key) != new.get(key)]
+    if not changed:
+        return previous_text
+    spans: list[tuple[int, int]] = []
+    slices: dict[str, tuple[int, int]] = {}
+    for key in changed:
+        if key in RECORD_LISTS and _tables(old.get(key, [])) and _tables(new.get(key, [])):
+            span = _records_span(units, key, old.get(key, []), new.get(key, []))
+            if span is None:
+                return None
+            first_unit, last_unit, r0, r1 = span
+            spans.append((first_unit, last_unit))
+            slices[key] = (r0, r1)
+            continue
+        own = [index for index, (_offset, top, _array) in enumerate(units) if top == key]
+        if own:
+            spans.append((own[0], own[-1]))
+        elif key in old or not isinstance(new[key], (dict, list)):
+            spans.append((0, 0))  # a plain key at the top, or one to be added there
+        else:
+            spans.append((len(units) - 1, len(units) - 1))  # a new table goes at the end
+    first_unit = min(first for first, _last in spans)
+    last_unit = max(last for _first, last in spans)
     start = units[first_unit][0]
     end = units[last_unit + 1][0] if last_unit + 1 < len(units) else len(previous_text)
     window = previous_text[start:end]
@@ -190,16 +189,51 @@ def _windowed(previous_text: str, old: dict[str, Any], new: dict[str, Any]) -> s
         old_window = tomllib.loads(window)
     except (tomllib.TOMLDecodeError, RecursionError):
         return None
-    if old_window.get(name, []) != before[r0:r1]:
-        return None
     new_window = dict(old_window)
-    new_window[name] = after[r0 : len(after) - (len(before) - r1)]
-    if not new_window[name]:
-        del new_window[name]
-    if after[:r0] != before[:r0] or after[len(after) - (len(before) - r1) :] != before[r1:]:
-        return None
+    for key in changed:
+        if key in slices:
+            r0, r1 = slices[key]
+            before, after = old.get(key, []), new.get(key, [])
+            if old_window.get(key, []) != before[r0:r1]:
+                return None
+            new_window[key] = after[r0 : len(after) - (len(before) - r1)]
+            if not new_window[key]:
+                del new_window[key]
+        else:
+            if old_window.get(key) != old.get(key):
+                return None  # the key is not all in the window
+            if key in new:
+                new_window[key] = new[key]
+            else:
+                del new_window[key]
+    order = [key for key in old_window if key in new_window] + [key for key in new if key not in old_window]
+    new_window = {key: new_window[key] for key in order if key in new_window}  # added keys in new's order
     updated = _updated(window, old_window, new_window)
     return None if updated is None else previous_text[:start] + updated + previous_text[end:]
+
+
+def _records_span(
+    units: list[tuple[int, str | None, bool]], name: str, before: list[Any], after: list[Any]
+) -> tuple[int, int, int, int] | None:
+    """(first unit, last unit, first record, one past the last record) of the window around
+    the changes of the array of tables `name`, with one unchanged neighbour on each side."""
+    records = [index for index, (_offset, top, array) in enumerate(units) if top == name and array]
+    if any(top == name for _offset, top, array in units if not array) or len(records) != len(before):
+        return None
+    if records and records != list(range(records[0], records[0] + len(records))):
+        return None  # the array's tables are not all together
+    if not records:
+        return len(units) - 1, len(units) - 1, 0, 0  # a new array of tables: after the last table
+    lo = 0
+    while lo < min(len(before), len(after)) and before[lo] == after[lo]:
+        lo += 1
+    hi = 0
+    while hi < min(len(before), len(after)) - lo and before[-1 - hi] == after[-1 - hi]:
+        hi += 1
+    r0, r1 = max(lo - 1, 0), min(len(before) - hi + 1, len(before))
+    first_unit = records[r0] - (1 if lo == 0 else 0)
+    last_unit = min(records[r1 - 1] + (1 if r1 == len(before) else 0), len(units) - 1)
+    return first_unit, last_unit, r0, r1
 
 
 def _line_endings(previous: str, text: str) -> str:

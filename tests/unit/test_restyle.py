@@ -393,6 +393,20 @@ def big_styled(count: int) -> str:
     return head + "".join(tables)
 
 
+def rename(plan: Plan) -> edits.Edit | None:
+    return edits.change_profile(plan, {"name": "Sam Rivera", "credentials": ["rhit"]})
+
+
+def retitle_plan(plan: Plan) -> edits.Edit:
+    plan_title = plan.title
+
+    class Retitle(edits.Edit):
+        def apply(self, plan: Plan) -> None:
+            plan.title = f"{plan_title}, revised"
+
+    return Retitle("retitle the plan")
+
+
 def test_an_edit_in_a_large_plan_parses_only_the_tables_around_it(tmp_path: Path, monkeypatch) -> None:
     import tomlkit
 
@@ -401,7 +415,7 @@ def test_an_edit_in_a_large_plan_parses_only_the_tables_around_it(tmp_path: Path
     monkeypatch.setattr(tomlkit, "parse", lambda text: parsed.append(len(text)) or real_parse(text))
     path = tmp_path / "big.toml"
     path.write_text(big_styled(400))
-    for make in (move_later, add_second, delete_last, comment):
+    for make in (move_later, add_second, delete_last, comment, rename, retitle_plan):
         loaded = load(str(path))
         before_plan = loaded.plan.copy()
         make(loaded.plan).apply(loaded.plan)
