@@ -372,8 +372,30 @@ def _add_key(container: Any, key: str, value: Any) -> None:
         container[key] = value
     elif isinstance(container, Table) and (tail := sum(_tail(_body(container)), [])):
         container.value._insert_at(tail[0], key, value)  # before the lines above the next table
+        _indent_like(container, key)
     else:
         container[key] = value
+        if isinstance(container, Table):
+            _indent_like(container, key)
+
+
+def _indent(table: Any) -> str:
+    """How the keys of a table are indented (the first plain key's indent; "" without one)."""
+    from tomlkit.items import AoT, Table
+
+    for key, item in _body(table):
+        if key is not None and not isinstance(item, (Table, AoT)):
+            indent = item.trivia.indent
+            return indent if indent.strip(" \t") == "" else ""
+    return ""
+
+
+def _indent_like(table: Any, key: str) -> None:
+    """Indent a key added to `table` as its other keys are."""
+    indent = _indent(table)
+    item = table.value.item(key)
+    if indent and not item.trivia.indent.strip("\r\n"):
+        item.trivia.indent = indent
 
 
 def _inline_types() -> tuple[type, ...]:
@@ -416,19 +438,22 @@ def _update_records(container: Any, name: str, array: Any, old: list[Any], new: 
             _insert_record(container, array, i1 + paired + offset, record)
 
 
-def _new_table(record: dict[str, Any]) -> Any:
-    """A new table for a record, written as the canonical layout would (multi-line text too)."""
+def _new_table(record: dict[str, Any], indent: str = "") -> Any:
+    """A new table for a record, written as the canonical layout would (multi-line text too),
+    its keys indented by `indent` (as the other tables of its array are)."""
     import tomlkit
 
     table = tomlkit.table()
     for key, value in record.items():
+        item: Any = value
         if isinstance(value, str) and "\n" in value and "\r" not in value:
             try:
-                table.add(key, tomlkit.string(value, multiline=True))
-                continue
-            except Exception:  # noqa: BLE001 - any value tomlkit cannot write so: a plain string
-                pass
-        table.add(key, value)
+                item = tomlkit.string(value, multiline=True)
+            except Exception:  # any value tomlkit cannot write so: a plain string
+                item = value
+        table.add(key, item)
+        if indent:
+            table.value.item(key).trivia.indent = indent
     return table
 
 
@@ -580,7 +605,7 @@ def _insert_record(container: Any, array: Any, index: int, record: dict[str, Any
     import tomlkit
     from tomlkit.items import Whitespace
 
-    table = _new_table(record)
+    table = _new_table(record, _indent(array[0]) if len(array) else "")
     if len(array) == 0:
         array.append(table)
         return

@@ -548,3 +548,35 @@ def test_random_edit_sequences_are_always_kept_in_place(name: str) -> None:
         windowed = restyle._windowed(text, old, new)
         if windowed is not None:
             assert windowed == restyle._whole(text, old, new), (seed, done)
+
+
+INDENTED = """format = "hit-career-plan/1"
+
+[profile]
+  goal = "rhit"
+  starts = "2027-fall"
+
+[[items]]
+  id = "a"
+  requirement = "course"
+  start = "2027-fall"
+
+[[items]]
+  id = "b"
+  requirement = "course"
+  start = "2028-fall"
+"""
+
+
+def test_keys_and_tables_added_to_an_indented_file_are_indented_alike() -> None:
+    plan = parse_plan(INDENTED, "p.toml")
+    edits.change_item(plan, plan.items[0], {"title": "T"}).apply(plan)
+    edits.add_item(plan, Item(id="c", requirement="course", start="2028-fall"), 1).apply(plan)
+    edits.change_profile(plan, {"name": "N"}).apply(plan)
+    assert restyle.restyle(INDENTED, plan) == INDENTED.replace(
+        'starts = "2027-fall"\n', 'starts = "2027-fall"\n  name = "N"\n'
+    ).replace(
+        'start = "2027-fall"\n\n',
+        'start = "2027-fall"\n  title = "T"\n\n[[items]]\n  id = "c"\n  requirement = "course"\n'
+        '  start = "2028-fall"\n\n',
+    )
