@@ -580,3 +580,13 @@ def test_keys_and_tables_added_to_an_indented_file_are_indented_alike() -> None:
         'start = "2027-fall"\n  title = "T"\n\n[[items]]\n  id = "c"\n  requirement = "course"\n'
         '  start = "2028-fall"\n\n',
     )
+
+
+def test_a_kept_in_place_write_keeps_the_mode_and_writes_through_no_link(tmp_path: Path, capsys) -> None:
+    real = copy(tmp_path, "commented.toml")
+    real.chmod(0o600)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    assert main(["comment", str(link), "--author", "J. Kim", "Private."]) == 0
+    assert link.is_symlink() and os.stat(real).st_mode & 0o777 == 0o600
+    assert "Private." in text_of(real) and sorted(os.listdir(tmp_path)) == ["commented.toml", "link.toml"]
