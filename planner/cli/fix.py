@@ -18,7 +18,7 @@ def fix_one(path: str, diff: bool, rules: str | None = None) -> dict[str, Any]:
     plan's rule pack (or `rules`, `--rules`) decides the diagnostics and their fixes."""
     from planner.core.fixes import fix_all
     from planner.core.packs import PackError, pack_for_file
-    from planner.core.storage import PlanFileError, dumps, load, save
+    from planner.core.storage import PlanFileError, load, save, text_to_write
     from planner.core.validate import has_errors
 
     try:
@@ -40,7 +40,7 @@ def fix_one(path: str, diff: bool, rules: str | None = None) -> dict[str, Any]:
         return outcome
     result.edit.apply(plan)
     if diff:
-        outcome["diff"] = unified(path, loaded.text, dumps(plan))
+        outcome["diff"] = unified(path, loaded.text, text_to_write(plan, loaded.text))
         return outcome
     try:
         saved = save(plan, path, loaded.text)
@@ -58,7 +58,7 @@ def unified(path: str, old: str, new: str) -> list[str]:
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
     )
-    return [line.rstrip("\n") for line in lines]
+    return [line.rstrip("\r\n") for line in lines]  # a CRLF file shows no CR on every line
 
 
 def fix_line(path: str, fixed: dict[str, Any]) -> str:

@@ -135,7 +135,7 @@ def cmd_fmt(args: Sequence[str]) -> int:
                 say(f"{path}: would be rewritten in the canonical layout")
                 status = max(status, FOUND)
                 continue
-            saved = save(loaded.plan, path, loaded.text)
+            saved = save(loaded.plan, path, loaded.text, canonical=True)
         except PlanFileError as error:
             complain(str(error))
             status = BROKEN

@@ -1,8 +1,9 @@
 """Reading and writing plan files.
 
 Reading turns any bytes into a `Plan` or a `PlanFileError` that names the file, the line and
-column where known, and the problem in one sentence; it raises nothing else. Writing produces
-the canonical layout (what tomli-w writes) and replaces the file atomically: a temporary file in
+column where known, and the problem in one sentence; it raises nothing else. Writing over a
+file's text keeps its hand edits (`restyle`); a new file, and `planner fmt`, get the canonical
+layout (what tomli-w writes). Every write replaces the file atomically: a temporary file in
 the same folder, flushed and fsynced, read back and compared, then renamed over the plan, and the
 folder fsynced. A file that could not be read is never written.
 """
@@ -323,7 +324,8 @@ class Saved:
     def __init__(self, path: str, backup: str | None, mtime_ns: int, size: int, text: str) -> None:
         self.path = path
         self.backup = backup
-        """Where the previous version was kept (`PLAN.toml.~N~`) because it held comments."""
+        """Where the previous version was kept (`PLAN.toml.~N~`): another program's version saved
+        over, or comments the canonical layout could not keep."""
         self.mtime_ns = mtime_ns
         self.size = size
         self.text = text
@@ -479,7 +481,7 @@ def remove_stray_temporaries(target: str) -> list[str]:
     """
     folder = os.path.dirname(target) or "."
     prefix = f".{os.path.basename(target)}."
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(folder)
     except OSError:
@@ -595,21 +597,53 @@ def keep_backup(path: str, data: bytes) -> str:
     raise PlanFileError(path, "no free name for a backup beside it, so the plan was not written")
 
 
-def save(plan: Plan, path: str, previous_text: str | None = None, keep_previous: bool = False) -> Saved:
-    """Write `plan` to `path` in the canonical layout, atomically.
+def restyled(plan: Plan, previous_text: str) -> str | None:
+    """`plan` written over the file's text `previous_text`, changing only what differs (see
+    `planner.core.restyle`); None when that text cannot be updated in place."""
+    from planner.core.restyle import restyle  # tomlkit: only when a plan is written
 
-    `previous_text` is the file's text as it was read (None for a new file). When it held TOML
-    comments, which the canonical layout cannot keep, it is first kept beside the plan as its
-    next numbered backup (`PLAN.~1~`, see `keep_backup`), and `Saved.backup` says where. With
-    `keep_previous` the file as it is on disk now is kept so whatever it holds (saving over a
-    version written by another program).
+    return restyle(previous_text, plan)
+
+
+def text_to_write(plan: Plan, previous_text: str | None) -> str:
+    """What `save` writes for `plan` over `previous_text`: the text kept in place, or the
+    canonical layout (a new file, or a text that cannot be updated in place)."""
+    text = None if previous_text is None else restyled(plan, previous_text)
+    return dumps(plan) if text is None else text
+
+
+def save(
+    plan: Plan,
+    path: str,
+    previous_text: str | None = None,
+    keep_previous: bool = False,
+    canonical: bool = False,
+) -> Saved:
+    """Write `plan` to `path`, atomically, keeping the file's hand edits.
+
+    `previous_text` is the file's text as it was read (None for a new file). The plan is written
+    over it style-preserving (`restyle`): the text outside what changed stays byte for byte, so
+    nothing is lost and no backup is kept. A new file, `canonical` (`planner fmt`), or a text
+    that cannot be updated in place get the canonical layout (`dumps`); then, when the previous
+    text held TOML comments, which that layout cannot keep, it is first kept beside the plan as
+    its next numbered backup (`PLAN.~1~`, see `keep_backup`), and `Saved.backup` says where.
+    With `keep_previous` the file as it is on disk now is kept so whatever it holds (saving
+    over a version written by another program).
     """
-    text = dumps(plan)
+    text = None if previous_text is None or canonical else restyled(plan, previous_text)
+    kept_in_place = text is not None
+    if text is None:
+        text = dumps(plan)
     backup = None
     if keep_previous and os.path.exists(path):
         data, _info = read_bytes(path)
         backup = keep_backup(path, data)
-    elif previous_text is not None and previous_text != text and has_comments(previous_text):
+    elif (
+        not kept_in_place
+        and previous_text is not None
+        and previous_text != text
+        and has_comments(previous_text)
+    ):
         backup = keep_backup(path, previous_text.encode("utf-8"))
     info = write_atomic(path, text.encode("utf-8"))
     return Saved(path, backup, info.st_mtime_ns, info.st_size, text)

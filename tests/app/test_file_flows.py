@@ -5,11 +5,11 @@ import os
 from planner.app.screens.confirm import ConfirmScreen
 from planner.app.screens.recovery import RecoveryScreen
 from planner.app.screens.save_as import SaveAsScreen
-from planner.core.storage import dumps, load
+from planner.core.storage import load
 from tests.app.helpers import notices, open_app, screen_text, screen_words, settle
 
 
-async def test_ctrl_s_writes_the_canonical_layout_and_clears_the_unsaved_mark(plan_path):
+async def test_ctrl_s_changes_only_the_edited_lines_and_clears_the_unsaved_mark(plan_path):
     before = plan_path.read_text()
     app = open_app(plan_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -17,8 +17,8 @@ async def test_ctrl_s_writes_the_canonical_layout_and_clears_the_unsaved_mark(pl
         await app.workers.wait_for_complete()
         await pilot.pause()
         after = plan_path.read_text()
-        assert after != before
-        assert after == dumps(app.plan)  # the canonical layout
+        moved = 'start = "2028-spring"\nend = "2029-summer"'
+        assert after == before.replace('start = "2027-fall"\nend = "2029-spring"', moved, 1)  # only aas
         assert str(load(str(plan_path)).plan.item("aas").start) == "2028-spring"
         assert not app.modified
         assert "unsaved changes" not in screen_text(app)
@@ -33,18 +33,18 @@ async def test_f2_saves_where_ctrl_s_is_taken(plan_path):
         assert str(load(str(plan_path)).plan.item("aas").start) == "2028-spring"
 
 
-async def test_saving_a_file_with_comments_keeps_the_old_text_beside_it_and_says_so(plan_path):
-    plan_path.write_text("# my notes\n" + plan_path.read_text())
+async def test_saving_a_file_with_comments_keeps_them_in_place_without_a_backup(plan_path):
+    plan_path.write_text(plan_path.read_text().replace("[[items]]", "# my notes\n[[items]]", 1))
     original = plan_path.read_text()
     app = open_app(plan_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("greater_than_sign", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        backup = plan_path.with_name(plan_path.name + ".~1~")
-        assert backup.read_text() == original
-        assert "# my notes" not in plan_path.read_text()
-        assert "previous version, comments and all" in notices(app)
+        assert os.listdir(plan_path.parent) == [plan_path.name]  # nothing lost, so no backup
+        moved = 'start = "2028-spring"\nend = "2029-summer"'
+        assert plan_path.read_text() == original.replace('start = "2027-fall"\nend = "2029-spring"', moved, 1)
+        assert "comments" not in notices(app)
 
 
 async def test_a_failed_save_says_why_in_one_sentence_and_keeps_the_edits(plan_path):

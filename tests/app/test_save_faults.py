@@ -233,16 +233,16 @@ async def test_a_symlinked_plan_is_saved_through_the_link(plan_path, tmp_path):
     assert str(load(str(plan_path)).plan.item("aas").start) == "2028-spring"
 
 
-async def test_comments_are_kept_beside_as_tilde_and_said_once(plan_path):
+async def test_comments_stay_in_the_file_through_saves_and_no_backup_is_kept(plan_path):
     plan_path.write_text("# my notes\n" + plan_path.read_text())
-    original = plan_path.read_text()
     app = open_app(plan_path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await save_and_wait(pilot, app, "greater_than_sign", "ctrl+s")
         await save_and_wait(pilot, app, "greater_than_sign", "ctrl+s")
-        assert notices(app).count("TOML comments") == 1
-    assert (plan_path.parent / "alex.toml.~1~").read_text() == original
-    assert "# my notes" not in plan_path.read_text()
+        assert "TOML comments" not in notices(app)
+    assert plan_path.read_text().startswith("# my notes\n")
+    assert 'start = "2028-summer"\nend = "2029-fall"' in plan_path.read_text()
+    assert os.listdir(plan_path.parent) == ["alex.toml"]
 
 
 async def test_a_save_cleans_up_temporaries_left_by_a_killed_save(plan_path):

@@ -102,12 +102,15 @@ def test_comment_leaves_an_unreadable_plan_untouched(tmp_path: Path, capsys) -> 
     assert comments_not_tables.read_bytes() == before
 
 
-def test_comment_keeps_the_old_file_when_it_held_toml_comments(tmp_path: Path, capsys) -> None:
+def test_comment_keeps_the_students_toml_comments_in_the_file(tmp_path: Path, capsys) -> None:
     path = tmp_path / "alex.toml"
-    path.write_text("# Alex's plan, by hand\n" + ALEX, encoding="utf-8")
+    before = "# Alex's plan, by hand\n" + ALEX
+    path.write_text(before, encoding="utf-8")
     status, out, _ = run(capsys, "comment", path, "--author", "J. Kim", "Hi")
-    assert status == 0 and "the previous version is in" in out
-    assert Path(str(path.resolve()) + ".~1~").read_text(encoding="utf-8").startswith("# Alex's plan")
+    assert status == 0 and "previous version" not in out
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before) and after[len(before) :].count("[[comments]]") == 1
+    assert os.listdir(tmp_path) == ["alex.toml"]  # nothing lost, so no backup
 
 
 def test_comment_prints_plan_text_as_data(plan_file: Path, capsys) -> None:

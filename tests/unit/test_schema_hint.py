@@ -50,10 +50,21 @@ def test_saving_a_file_with_only_the_hint_keeps_no_backup(tmp_path) -> None:
     assert path.read_text(encoding="utf-8").startswith(f"#:schema {SCHEMA_HINT}\n")
 
 
-def test_a_file_without_the_hint_gets_it_on_save(tmp_path) -> None:
+def test_a_file_without_the_hint_does_not_gain_one_on_save(tmp_path) -> None:
+    path = tmp_path / "alex.toml"
+    without = dumps(alex()).split("\n", 1)[1]
+    path.write_text(without, encoding="utf-8")
+    loaded = load(str(path))
+    loaded.plan.title = "Alex: coding"
+    saved = save(loaded.plan, str(path), loaded.text)
+    assert saved.backup is None
+    assert path.read_text(encoding="utf-8") == without.replace("Alex: RHIT, then coding", "Alex: coding")
+
+
+def test_fmt_gives_a_file_without_the_hint_the_hint(tmp_path) -> None:
     path = tmp_path / "alex.toml"
     path.write_text(dumps(alex()).split("\n", 1)[1], encoding="utf-8")
     loaded = load(str(path))
-    saved = save(loaded.plan, str(path), loaded.text)
+    saved = save(loaded.plan, str(path), loaded.text, canonical=True)
     assert saved.backup is None
     assert path.read_text(encoding="utf-8").startswith(f"#:schema {SCHEMA_HINT}\n")

@@ -177,12 +177,22 @@ def test_save_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert load(str(real)).plan.title == "Through the link"
 
 
-def test_a_file_with_comments_is_kept_beside_as_tilde(tmp_path: Path) -> None:
+def test_a_file_with_comments_keeps_them_in_place_and_needs_no_backup(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text("# my notes\n" + MINIMAL)
+    loaded = load(str(path))
+    loaded.plan.title = "Edited"
+    saved = save(loaded.plan, str(path), loaded.text)
+    assert saved.backup is None and os.listdir(tmp_path) == ["plan.toml"]
+    assert path.read_text() == "# my notes\n" + MINIMAL.replace('/1"\n', '/1"\ntitle = "Edited"\n', 1)
+
+
+def test_the_canonical_layout_keeps_a_commented_file_beside_as_tilde(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     original = "# my notes\n" + MINIMAL
     path.write_text(original)
     loaded = load(str(path))
-    saved = save(loaded.plan, str(path), loaded.text)
+    saved = save(loaded.plan, str(path), loaded.text, canonical=True)  # planner fmt
     assert saved.backup == str(path) + ".~1~"
     assert Path(saved.backup).read_text() == original
     assert "# my notes" not in path.read_text()
@@ -343,7 +353,7 @@ def test_a_backup_is_never_written_through_a_link_at_its_name(tmp_path: Path) ->
     for name in ("plan.toml~", "plan.toml.~1~"):  # dangling links, to where a write would go
         (tmp_path / name).symlink_to(victim)
     loaded = load(str(path))
-    saved = save(loaded.plan, str(path), loaded.text)
+    saved = save(loaded.plan, str(path), loaded.text, canonical=True)
     assert not victim.exists()
     assert saved.backup == str(path) + ".~2~"
     assert Path(saved.backup).read_text() == original and not Path(saved.backup).is_symlink()
@@ -391,7 +401,7 @@ def test_files_beside_a_private_plan_are_private(tmp_path: Path) -> None:
     commented(path)
     path.chmod(0o600)
     loaded = load(str(path))
-    saved = save(loaded.plan, str(path), loaded.text)
+    saved = save(loaded.plan, str(path), loaded.text, canonical=True)
     written = recovery.write_recovery(loaded.plan, str(path))
     for name in (saved.backup, written, str(path)):
         assert stat.S_IMODE(os.stat(name).st_mode) == 0o600, name
@@ -401,13 +411,15 @@ def test_numbered_backups_keep_every_version_and_no_duplicate(tmp_path: Path) ->
     path = tmp_path / "plan.toml"
     first = commented(path, "# first notes")
     loaded = load(str(path))
-    save(loaded.plan, str(path), loaded.text)
+    save(loaded.plan, str(path), loaded.text, canonical=True)
     second = commented(path, "# second notes")
     loaded = load(str(path))
-    assert save(loaded.plan, str(path), loaded.text).backup == str(path) + ".~2~"
+    assert save(loaded.plan, str(path), loaded.text, canonical=True).backup == str(path) + ".~2~"
     commented(path, "# second notes")
     loaded = load(str(path))
-    assert save(loaded.plan, str(path), loaded.text).backup == str(path) + ".~2~"  # the same text
+    assert (
+        save(loaded.plan, str(path), loaded.text, canonical=True).backup == str(path) + ".~2~"
+    )  # the same text
     assert (tmp_path / "plan.toml.~1~").read_text() == first
     assert (tmp_path / "plan.toml.~2~").read_text() == second
     assert sorted(os.listdir(tmp_path)) == ["plan.toml", "plan.toml.~1~", "plan.toml.~2~"]
