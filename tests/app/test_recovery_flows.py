@@ -297,6 +297,7 @@ async def test_your_own_plan_never_saved_is_kept_and_offered_back(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, NewPlanScreen))
         await pilot.press("ctrl+s")  # the questions as they are
+        await settle(pilot, lambda: bool(app.screen.query("#layout")))  # the offer to lay it out
         await pilot.click("#layout")
         await pilot.pause()
         count = len(app.plan.items)
