@@ -91,8 +91,9 @@ async def test_when_tall_the_selected_diagnostic_is_shown_in_full_below_the_list
         await pilot.press("4", "down")
         await pilot.pause()
         words = pane_words(app, "DiagnosticsPane")
-        assert "error rhit-exam-needs-cahiim-associate on rhit-exam:" in words
-        assert "(P5; s shows the source)" in words
+        # First in a person's words, with the degree's title; then, for those who want it, the rule.
+        assert 'The RHIT exam is in 2029-spring, but "AAS Health Information Technology' in words
+        assert "error rhit-exam-needs-cahiim-associate on rhit-exam (P5; s shows the source)" in words
 
 
 async def test_a_plan_with_no_diagnostics_says_so_once_and_shows_no_empty_detail(coding_plan):
@@ -227,3 +228,35 @@ async def test_cancelling_the_new_plan_quits_and_writes_nothing(tmp_path):
         await pilot.pause()
         assert app._exit
     assert not path.exists()
+
+
+async def test_at_80x24_the_selected_diagnostic_reads_whole_and_leads_with_the_title(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = pane_words(app, "DiagnosticsPane")
+        assert "The RHIT exam starts in 2029-spring" in rows  # a sentence, not "rhit-exam  It starts"
+        assert "after-not-respected" not in rows
+        await pilot.press("4")  # the pane unfolds while it has focus
+        await pilot.pause()
+        words = pane_words(app, "DiagnosticsPane")
+        assert (
+            'The RHIT exam starts in 2029-spring, but it has to wait until "AAS Health Information '
+            'Technology, Lakeside CC" is over, and that ends in 2029-spring.'
+        ) in words
+        assert "error after-not-respected on rhit-exam" in words  # the rule, for those who want it
+        assert app.query_one(TimelinePane).region.height >= 5  # the timeline keeps rows
+        await pilot.press("3")  # folds again
+        await pilot.pause()
+        assert "after-not-respected" not in pane_words(app, "DiagnosticsPane")
+
+
+async def test_the_source_dialog_leads_with_the_sentence_and_keeps_the_rule_id(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "s")
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.pause()
+        words = screen_words(app)
+        assert "Source The RHIT exam starts in 2029-spring" in words
+        assert "Error · rule after-not-respected · on rhit-exam" in words

@@ -19,7 +19,8 @@ from textual.widgets import Static
 from planner.app.widgets.approval import approval_content
 from planner.app.widgets.rows import CursorRows
 from planner.app.widgets.timeline import MARKS, Line
-from planner.core.model import Waiver
+from planner.core.headline import headline, item_index
+from planner.core.model import Item, Plan, Waiver
 from planner.core.review import Review
 from planner.core.text import printable
 from planner.core.validate import Diagnostic
@@ -72,7 +73,8 @@ def waiver_text(waiver: Waiver) -> Text:
 
 
 class DiagnosticList(CursorRows):
-    """One line per diagnostic: mark, item, message; waived ones dimmed."""
+    """One line per diagnostic: its mark and its headline (the finding in a person's words, with
+    the item's title, put in words by the core); waived ones dimmed."""
 
     empty_text = "No diagnostics: the plan follows every rule the planner knows."
 
@@ -83,7 +85,6 @@ class DiagnosticList(CursorRows):
         "diagnostics--warning",
         "diagnostics--suggestion",
         "diagnostics--waived",
-        "diagnostics--item",
     }
 
     BINDINGS = [
@@ -116,6 +117,23 @@ class DiagnosticList(CursorRows):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.diagnostics: list[Diagnostic] = []
+        self.plan: Plan | None = None
+        self._items: dict[str, Item] | None = None
+        self._headlines: dict[int, str] = {}
+
+    def headline(self, diagnostic: Diagnostic) -> str:
+        """The diagnostic in a person's words (worked out once per review, for rows on screen)."""
+        key = id(diagnostic)
+        found = self._headlines.get(key)
+        if found is None:
+            if self.plan is None:
+                found = diagnostic.message
+            else:
+                if self._items is None:
+                    self._items = item_index(self.plan)
+                found = headline(diagnostic, self.plan, getattr(self.app, "pack", None), self._items)
+            self._headlines[key] = found
+        return found
 
     def row_count(self) -> int:
         return len(self.diagnostics)
@@ -125,10 +143,13 @@ class DiagnosticList(CursorRows):
         """The diagnostic under the cursor."""
         return self.diagnostics[self.cursor] if 0 <= self.cursor < len(self.diagnostics) else None
 
-    def show(self, diagnostics: list[Diagnostic]) -> None:
-        """Show these diagnostics, keeping the cursor on the same one where it can."""
+    def show(self, diagnostics: list[Diagnostic], plan: Plan | None = None) -> None:
+        """Show these diagnostics of `plan`, keeping the cursor on the same one where it can."""
         old = self.selected
         self.diagnostics = diagnostics
+        self.plan = plan
+        self._items = None
+        self._headlines = {}
         row = self.cursor
         if old is not None:
             for index, diagnostic in enumerate(diagnostics):
@@ -157,13 +178,10 @@ class DiagnosticList(CursorRows):
             row_style = row_style + style("diagnostics--waived")
         line.write(0, "▶" if selected else " ", row_style)
         line.write(1, MARKS[diagnostic.severity], row_style + style(f"diagnostics--{diagnostic.severity}"))
-        item = where(diagnostic)
-        item = item if len(item) <= 14 else item[:13] + "…"
-        line.write(3, item, row_style + style("diagnostics--item"))
-        message = printable(diagnostic.message, one_line=True)
+        message = printable(self.headline(diagnostic), one_line=True)
         if diagnostic.waived is not None:
             message = f"(waived) {message}"
-        line.write(18, message, row_style, ellipsis=True)
+        line.write(3, message, row_style, ellipsis=True)
         return line.strip()
 
 
@@ -190,7 +208,7 @@ class DiagnosticsPane(Vertical):
         """Show the counts and the list of a review."""
         self._set_title(counts_text(review, checking))
         self._approval = approval_content(review.approval)
-        self.query_one(DiagnosticList).show(review.diagnostics)
+        self.query_one(DiagnosticList).show(review.diagnostics, review.plan)
         self.show_detail()
 
     def show_checking(self, review: Review | None) -> None:
@@ -199,7 +217,8 @@ class DiagnosticsPane(Vertical):
 
     def show_detail(self) -> None:
         """Show the selected diagnostic in full below the list (where there is room)."""
-        diagnostic = self.query_one(DiagnosticList).selected
+        rows = self.query_one(DiagnosticList)
+        diagnostic = rows.selected
         detail = self.query_one("#diagnostic-detail", Static)
         fix = self.fix_title(diagnostic) if diagnostic is not None and self.fix_title else None
         self._show_subtitle(None if detail.display else fix)
@@ -218,15 +237,17 @@ class DiagnosticsPane(Vertical):
             # First, so that who, when and why stay in view when the message is long.
             text.append_text(waiver_text(diagnostic.waived))
             text.append("\n")
+        text.append(printable(rows.headline(diagnostic)))
+        text.append("\n")
         if fix is not None:
             text.append("Fix (f): ", style="bold")
             text.append(printable(fix, one_line=True))
             text.append("\n")
-        text.append(f"{diagnostic.severity} {diagnostic.rule}", style="bold")
-        text.append(f" on {where(diagnostic)}: ")
-        text.append(printable(diagnostic.message))
+        # The rule's id and its own wording, for those who want them.
+        about = f"{diagnostic.severity} {diagnostic.rule} on {where(diagnostic)}"
         if diagnostic.source:
-            text.append(f" ({diagnostic.source}; s shows the source)")
+            about += f" ({diagnostic.source}; s shows the source)"
+        text.append(about, style="dim")
         if text.plain != getattr(self, "_detail_plain", None):
             self._detail_plain = text.plain
             detail.update(text)
@@ -240,6 +261,13 @@ class DiagnosticsPane(Vertical):
         if approval.plain != getattr(self, "_approval_plain", None):
             self._approval_plain = approval.plain
             self.border_subtitle = approval
+
+    def on_descendant_focus(self) -> None:
+        # Unfold (the stylesheet gives the pane more rows): the selected one reads in full.
+        self.screen.add_class("-diagnostics-open")
+
+    def on_descendant_blur(self) -> None:
+        self.screen.remove_class("-diagnostics-open")
 
     def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
         self.show_detail()
