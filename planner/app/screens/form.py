@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -56,7 +56,8 @@ class FormField:
         self.hint = hint
         self.widget: Widget = self.make_widget()
         self.widget.id = f"field-{name}"
-        self.note = Static("", classes="field-note", markup=False)
+        self.note: Static | None = None
+        """The line under the widget that says what is wrong; made the first time there is something."""
 
     def make_widget(self) -> Widget:
         """The widget that edits the value."""
@@ -71,19 +72,27 @@ class FormField:
         return None
 
     def compose(self) -> ComposeResult:
-        """The row: the label with its hint, then the widget with a line for a problem."""
+        """The row: the label with its hint in one Static, then the widget (and, once there is a
+        problem, a line saying it). Few widgets per field, so that a dialog of sixteen opens fast."""
+        label = Text(self.label, style="bold")
+        if self.hint:
+            label.append("\n")
+            label.append(self.hint, style="dim")
         with Horizontal(classes="field"):
-            with Vertical(classes="field-label"):
-                yield Label(Text(self.label), classes="field-name")
-                if self.hint:
-                    yield Static(Text(self.hint), classes="field-hint")
+            yield Static(label, classes="field-label")
             with Vertical(classes="field-body"):
                 yield self.widget
-                yield self.note
 
     def show_problem(self) -> bool:
         """Show the problem under the field (or hide the line); True when there is a problem."""
         problem = self.problem()
+        if self.note is None:
+            if problem is None:
+                return False
+            self.note = Static("", classes="field-note", markup=False)
+            body = self.widget.parent
+            if body is not None:
+                body.mount(self.note)  # type: ignore[attr-defined]
         self.note.update(Text(problem or ""))
         self.note.set_class(problem is not None, "-problem")
         return problem is not None
@@ -347,6 +356,11 @@ class NotesField(FormField):
 
 class FormScreen(ModalScreen[dict | None]):
     """A dialog of fields with Save and Cancel; dismisses with {field: value} or None."""
+
+    # The app's breakpoint classes are for the main screen's panes; a dialog's stylesheet needs
+    # none, and setting them restyles every field a second time as the dialog opens.
+    HORIZONTAL_BREAKPOINTS = []
+    VERTICAL_BREAKPOINTS = []
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),
