@@ -7,7 +7,7 @@ from planner.app.screens.source import SourceScreen
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import open_app, pane_words, screen_text, screen_words, settle
+from tests.app.helpers import FIXTURES, open_app, pane_words, screen_text, screen_words, settle
 
 
 async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
@@ -260,3 +260,15 @@ async def test_the_source_dialog_leads_with_the_sentence_and_keeps_the_rule_id(p
         words = screen_words(app)
         assert "Source The RHIT exam starts in 2029-spring" in words
         assert "Error · rule after-not-respected · on rhit-exam" in words
+
+
+async def test_an_item_over_before_the_visible_terms_says_so_at_the_left_edge(tmp_path):
+    path = tmp_path / "rhit.toml"
+    late = '\n[[items]]\nid = "late-ce"\nrequirement = "continuing-education"\nstart = "2036-fall"\n'
+    path.write_text((FIXTURES.parent.parent / "plans" / "rhit.toml").read_text() + late)
+    app = open_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "end")  # the last item: the chart scrolls to its term, 2036-fall
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "hs-chemistry" in line)
+        assert "◀ ended 2027-spring · Chemistry, Roosevelt High School" in row
