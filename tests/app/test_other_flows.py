@@ -272,3 +272,27 @@ async def test_an_item_over_before_the_visible_terms_says_so_at_the_left_edge(tm
         await pilot.pause()
         row = next(line for line in screen_text(app).splitlines() if "hs-chemistry" in line)
         assert "◀ ended 2027-spring · Chemistry, Roosevelt High School" in row
+
+
+async def test_a_message_in_the_title_line_is_shown_whole_at_60_columns(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3", "greater_than_sign")  # an edit, then its undo says what it undid
+        await pilot.press("u")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        message = "Undone: move aas a term later"
+        assert message in top, top
+        assert top.startswith(" planner  Alex: RHIT")  # the title gives way, cut, not the message
+
+
+async def test_at_60x20_the_unfolded_profile_leaves_the_timeline_and_whole_footer_keys(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "^s Sav" not in bottom or "^s Save" in bottom  # a key is shown whole or not at all
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.query_one(TimelinePane).region.height >= 4  # still on screen, with a row
+        assert "Name" in pane_words(app, "#profile")

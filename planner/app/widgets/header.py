@@ -60,16 +60,37 @@ class PlanHeader(Widget):
         text.append(" ")
         title = printable(self.title_text or "(untitled plan)", one_line=True)
         state = "  ● unsaved changes" if self.modified else ""
-        path = printable(self.status or short_path(self.path), one_line=True)
+        if self.status:
+            # A message is read once, so it is shown whole: the title gives way (cut, or left
+            # out), the unsaved mark shrinks to ● where the title would have under 8 columns,
+            # and the rule pack shows only where there is room.
+            message = printable(self.status, one_line=True)
+            room = self.size.width - len(" planner  ") - len(state) - 2 - len(message)
+            if state and room < min(len(title), 8):
+                state = "  ●"
+                room = self.size.width - len(" planner  ") - len(state) - 2 - len(message)
+            if room < 8:
+                title = ""
+            elif len(title) > room:
+                title = title[: room - 1] + "…"
+            text.append(title, style="bold")
+            text.append(state, style="bold")
+            text.append("  " if title or state else "")
+            text.append(message, style="italic")
+            pack = f"  rules: {printable(self.rules, one_line=True)}" if self.rules else ""
+            if text.cell_len + len(pack) <= self.size.width:
+                text.append(pack, style="dim")
+            return text
+        path = printable(short_path(self.path), one_line=True)
         # The file's name matters more than its folders: cut the path from the left.
         pack = printable(f"  rules: {self.rules}", one_line=True) if self.rules else ""
         room = self.size.width - len(" planner  ") - min(len(title), 40) - len(state) - len(pack) - 2
-        if len(path) > room and not self.status:
+        if len(path) > room:
             name = path.rsplit("/", 1)[-1]
             path = ("…/" + name) if room < len(path) and len(name) + 2 <= room else name
         text.append(title, style="bold")
         text.append(state, style="bold")
         text.append("  ")
-        text.append(path, style="italic" if self.status else "")
+        text.append(path)
         text.append(pack, style="dim")
         return text
