@@ -221,3 +221,15 @@ async def test_a_generated_title_follows_the_goal_and_a_written_one_stays(plan_p
         await pilot.press("u")
         await pilot.pause()
         assert app.plan.title == title
+
+
+@pytest.mark.parametrize(
+    "field, words", [("education", "none: no diploma"), ("role", "none: no job in the field")]
+)
+async def test_the_value_none_is_offered_in_words_apart_from_the_empty_choice(plan_path, field, words):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*to_row(field), "enter")
+        await pilot.pause()
+        text = screen_words(app)
+        assert words in text and "(none)" in text  # "none" the value, "(none)" the field left out
