@@ -296,3 +296,18 @@ async def test_at_60x20_the_unfolded_profile_leaves_the_timeline_and_whole_foote
         await pilot.pause()
         assert app.query_one(TimelinePane).region.height >= 4  # still on screen, with a row
         assert "Name" in pane_words(app, "#profile")
+
+
+async def test_the_footer_keys_are_those_of_the_pane_after_a_dialog_closes(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "s")
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "Go to item" in bottom and "Waive" in bottom
+        await pilot.press("3", "a", "escape")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "a Add" in bottom and "Go to item" not in bottom
