@@ -237,3 +237,17 @@ async def test_editing_an_item_shows_every_field_it_holds_a_value_in(plan_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.plan == before  # saving an untouched dialog changes nothing
+
+
+async def test_a_resize_under_a_dialog_lays_the_plan_out_at_the_new_size_when_it_closes(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        assert isinstance(app.screen, ItemEditorScreen)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.has_class("-wide") and app.screen.has_class("-tall")
+        assert app.query_one(TimelinePane).region.right <= 120
+        assert "Comments on" in screen_text(app)  # the wide layout's pane under the timeline

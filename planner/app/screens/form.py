@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -373,6 +374,17 @@ class NotesField(FormField):
         return text.strip() or None
 
 
+async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
+    """A dialog's Resize, without laying out the screens under it again.
+
+    Textual lays out every screen under a new one when it opens (it gets a Resize), in case they
+    show through; the dialogs are opaque (styles/dialogs.tcss), so the main screen's relayout was
+    wasted, a third of the time to open a dialog. A screen under a dialog is laid out again when it
+    comes back if the terminal's size changed meanwhile (Textual's ScreenResume does it)."""
+    event.stop()
+    screen._screen_resized(event.size)
+
+
 class FormScreen(ModalScreen[dict | None]):
     """A dialog of fields with Save and Cancel; dismisses with {field: value} or None."""
 
@@ -380,6 +392,9 @@ class FormScreen(ModalScreen[dict | None]):
     # none, and setting them restyles every field a second time as the dialog opens.
     HORIZONTAL_BREAKPOINTS = []
     VERTICAL_BREAKPOINTS = []
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        await opaque_resize(self, event)
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),

@@ -5,12 +5,14 @@ address and the date it was read."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.screens.form import opaque_resize
 from planner.core.catalog import Pack, paragraph
 from planner.core.headline import headline
 from planner.core.model import Item, Plan
@@ -119,6 +121,12 @@ class SourceScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,s", "dismiss(None)", "Close", id="source.close", tooltip="Back to the plan."),
     ]
+
+    HORIZONTAL_BREAKPOINTS = []  # as a form's: the dialog opens without restyling itself
+    VERTICAL_BREAKPOINTS = []
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        await opaque_resize(self, event)
 
     def __init__(self, diagnostics: list[Diagnostic] | None = None, item: Item | None = None) -> None:
         super().__init__()
