@@ -484,7 +484,7 @@ def remove_waiver(plan: Plan, waiver: Waiver) -> Edit:
     raise EditRefused("That waiver is no longer in the plan.")
 
 
-def _following_title(plan: Plan, old: Profile, new: Profile, pack: Pack | None) -> str | None:
+def _following_title(plan: Plan, old: Profile, new: Any, pack: Pack | None) -> str | None:
     from planner.core.packs import PackError
     from planner.core.starter import following_title
 
