@@ -311,3 +311,15 @@ async def test_the_footer_keys_are_those_of_the_pane_after_a_dialog_closes(plan_
         await pilot.pause()
         bottom = screen_text(app).splitlines()[-1]
         assert "a Add" in bottom and "Go to item" not in bottom
+
+
+async def test_at_60_columns_the_diagnostics_counts_are_not_cut(tmp_path):
+    path = tmp_path / "clerk.toml"
+    path.write_text((FIXTURES.parent.parent / "plans" / "clerk-to-technician.toml").read_text())
+    app = open_app(path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "Diagnostics  ✗ 0  ! 0  • 0  (1 waived) ─" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Diagnostics  ✗ 0 errors  ! 0 warnings  • 0 suggestions  (1 waived)" in screen_text(app)

@@ -32,8 +32,18 @@ SEVERITY_WORDS = {
 }
 
 
-def counts_text(review: Review | None, checking: bool = False) -> Content:
-    """ "Diagnostics  ✗ 2 errors  ! 1 warning  • 0 suggestions", each count in its severity's colour."""
+def counts_text(review: Review | None, checking: bool = False, width: int = 0) -> Content:
+    """ "Diagnostics  ✗ 2 errors  ! 1 warning  • 0 suggestions", each count in its severity's colour.
+
+    Where that is wider than `width` (the room in the pane's border, 0: any), a count of none
+    is written without its word ("! 0"), so that the title is not cut."""
+    full = _counts(review, checking, words_for_none=True)
+    if width and full.cell_length > width:
+        return _counts(review, checking, words_for_none=False)
+    return full
+
+
+def _counts(review: Review | None, checking: bool, words_for_none: bool) -> Content:
     parts: list[str | tuple[str, str]] = ["Diagnostics"]
     if review is None:
         parts.append("  checking…")
@@ -41,9 +51,8 @@ def counts_text(review: Review | None, checking: bool = False) -> Content:
     for severity, (one, many) in SEVERITY_WORDS.items():
         count = review.counts[severity]
         parts.append("  ")
-        parts.append(
-            (f"{MARKS[severity]} {count} {one if count == 1 else many}", COLOURS[severity] if count else "")
-        )
+        word = f" {one if count == 1 else many}" if count or words_for_none else ""
+        parts.append((f"{MARKS[severity]} {count}{word}", COLOURS[severity] if count else ""))
     waived = sum(1 for d in review.diagnostics if d.waived is not None)
     if waived:
         parts.append(f"  ({waived} waived)")
@@ -206,14 +215,20 @@ class DiagnosticsPane(Vertical):
 
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
-        self._set_title(counts_text(review, checking))
+        self._review, self._checking = review, checking
+        self._set_title(counts_text(review, checking, self._title_room()))
         self._approval = approval_content(review.approval)
         self.query_one(DiagnosticList).show(review.diagnostics, review.plan)
         self.show_detail()
 
     def show_checking(self, review: Review | None) -> None:
         """Say that a newer review is on its way."""
-        self._set_title(counts_text(review, checking=True))
+        self._review, self._checking = review, True
+        self._set_title(counts_text(review, checking=True, width=self._title_room()))
+
+    def _title_room(self) -> int:
+        """The columns the border leaves its title (0 before the pane has a size)."""
+        return max(0, self.size.width - 6) if self.size.width else 0
 
     def show_detail(self) -> None:
         """Show the selected diagnostic in full below the list (where there is room)."""
@@ -274,3 +289,5 @@ class DiagnosticsPane(Vertical):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_detail)  # the detail may have just come on screen
+        if getattr(self, "_review", None) is not None:
+            self._set_title(counts_text(self._review, self._checking, self._title_room()))
