@@ -382,8 +382,12 @@ TITLE = "title"
 """The key under which `change_profile` takes the plan's title beside the profile's fields."""
 
 
-def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
-    """Set profile fields (file-style values; None removes one), and the plan's title under "title"."""
+def change_profile(plan: Plan, values: dict[str, Any], pack: Pack | None = None) -> Edit | None:
+    """Set profile fields (file-style values; None removes one), and the plan's title under "title".
+
+    When the title is left as it was and the planner generated it (`starter.generated_title`
+    under `pack`, the plan's built-in pack when not given), it follows the new goal and name; a
+    title a person wrote is kept."""
     values = dict(values)
     title = values.pop(TITLE, plan.title)  # an empty title the file holds is kept as it is
     profile = plan.profile
@@ -393,6 +397,8 @@ def change_profile(plan: Plan, values: dict[str, Any]) -> Edit | None:
     new = profile.copy()
     for name, value in changed.items():
         new.set(name, value)
+    if title == plan.title and ("goal" in changed or "name" in changed):
+        title = _following_title(plan, profile, new, pack)
     description = "edit the profile"
     if len(changed) == 1 and title == plan.title:
         (name,) = changed
@@ -489,6 +495,16 @@ def remove_waiver(plan: Plan, waiver: Waiver) -> Edit:
                 f"remove the waiver of {waiver.rule}{about}", "waivers", position, waiver, None
             )
     raise EditRefused("That waiver is no longer in the plan.")
+
+
+def _following_title(plan: Plan, old: Profile, new: Any, pack: Pack | None) -> str | None:
+    from planner.core.packs import PackError
+    from planner.core.starter import following_title
+
+    try:
+        return following_title(plan.title, old, new, _pack(plan, pack))
+    except PackError:  # a pack file the edit cannot find: the title stays
+        return plan.title
 
 
 def _pack(plan: Plan, pack: Pack | None) -> Pack:

@@ -105,6 +105,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _said(value: Any, known: Any) -> str:
+    """A catalog id (or a list of them) in words, "high-school-student" as "high school student";
+    a value the catalog does not know is shown as written."""
+    if isinstance(value, list):
+        return ", ".join(_said(entry, known) for entry in value)
+    if isinstance(value, str) and value in known:
+        return value.replace("-", " ")
+    return _text(value)
+
+
 def _names(value: Any, cat: Pack) -> str:
     """A list of milestone ids as their names; a value of another type as it is written."""
     if not isinstance(value, list):
@@ -123,6 +133,16 @@ _DETAIL_FIELDS = (
     "renews",
     "after",
 )
+
+
+def _detail(name: str, value: Any, cat: Pack, areas: set[str]) -> str:
+    """An item's detail field in words where the catalog has them: areas as words, a renewed
+    credential by its name; ids of the plan's items (after) as written, since the table lists them."""
+    if name in ("area", "covers"):
+        return _said(value, areas)
+    if name == "renews" and isinstance(value, str) and value in cat.credentials:
+        return cat.name_of(value)
+    return _text(value)
 
 
 def _spans(plan: Plan, facts: Facts) -> list[tuple[Item, int, int]]:
@@ -178,10 +198,10 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
     goal = cat.goals.get(profile.goal or "")
     rows = [
         ("Name", _text(profile.get("name"))),
-        ("Goal", f"{goal.name} ({profile.goal})" if goal else _text(profile.get("goal"))),
+        ("Goal", goal.name if goal else _text(profile.get("goal"))),
         ("Starts", _text(profile.get("starts"))),
-        ("Education", _text(profile.get("education"))),
-        ("High-school courses", _text(profile.get("high_school_courses"))),
+        ("Education", _said(profile.get("education"), cat.educations)),
+        ("High-school courses", _said(profile.get("high_school_courses"), cat.high_school_subjects)),
         (
             "Credentials held",
             _names(profile.get("credentials"), cat),
@@ -244,8 +264,9 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
         milestone = cat.milestones.get(item.requirement or "")
         start, end = item.get("start"), item.get("end")
         when = _text(start) if end is None or end == start else f"{_text(start)} to {_text(end)}"
+        areas = {*cat.coursework_areas, cat.general_education, *cat.high_school_subjects}
         details = [
-            f"{name.replace('_', ' ')}: {_text(item.get(name))}"
+            f"{name.replace('_', ' ')}: {_detail(name, item.get(name), cat, areas)}"
             for name in _DETAIL_FIELDS
             if item.get(name) is not None
         ]
@@ -582,6 +603,12 @@ th[scope="row"] { width: 1%; white-space: nowrap; }
 .bar.mark-error { outline: 2px solid var(--error); outline-offset: 1px; color: #fff; }
 .bar.mark-warning { outline: 2px dashed var(--warning); outline-offset: 1px; color: #fff; }
 .continues::after { content: " \\2192"; }
+.legend { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap;
+  gap: .3rem .9rem; font-size: .8rem; color: var(--muted); }
+.legend .swatch { display: inline-block; width: 1.6rem; height: .8rem; border-radius: 3px;
+  vertical-align: middle; margin-right: .3rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.legend .swatch.mark-error { background: #fff; outline: 2px solid var(--error); }
+.legend .swatch.mark-warning { background: #fff; outline: 2px dashed var(--warning); }
 ol.steps li, ul.list li { margin-bottom: .4rem; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media print {
@@ -649,6 +676,39 @@ def _html_chart(data: Report) -> list[str]:
             f' title="{h(bar.text)}">{h(bar.text)}</div>'
         )
     out.append("</div>")
+    return out + _html_legend(data)
+
+
+KIND_WORDS = {
+    "course": "course",
+    "degree": "degree",
+    "certificate-program": "certificate program",
+    "training": "training",
+    "exam": "exam",
+    "credential": "credential",
+    "ceu": "continuing education",
+    "job": "job",
+    "unknown": "not in the catalog",
+}
+"""The kinds of milestones as the chart's legend says them, in the legend's order."""
+
+
+def _html_legend(data: Report) -> list[str]:
+    """What the chart's colours and outlines mean: the kinds of its bars, done, and the marks."""
+    kinds = {bar.kind for bar in data.bars}
+    out = ['<ul class="legend" aria-label="What the colours of the chart mean">']
+    for kind, words in KIND_WORDS.items():
+        if kind in kinds:
+            out.append(f'<li><span class="swatch kind-{kind}"></span>{h(words)}</li>')
+    if any(bar.status == "done" for bar in data.bars):
+        out.append('<li><span class="swatch kind-course status-done"></span>done (faded)</li>')
+    if any(bar.mark == "error" for bar in data.bars):
+        out.append('<li><span class="swatch mark-error"></span>has an error</li>')
+    if any(bar.mark == "warning" for bar in data.bars):
+        out.append('<li><span class="swatch mark-warning"></span>has a warning</li>')
+    if any(bar.continues for bar in data.bars):
+        out.append("<li>\u2192 goes on after the chart</li>")
+    out.append("</ul>")
     return out
 
 

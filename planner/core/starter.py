@@ -23,6 +23,23 @@ def new_profile(goal: str, starts: Term, name: str | None = None) -> Profile:
     )
 
 
+def generated_title(name: object, goal: object, pack: Pack) -> str | None:
+    """The title the planner gives a plan for this name and goal ("Maya Chen: Coding specialist",
+    or the goal's name alone without a name); None for a goal the pack does not know."""
+    if not isinstance(goal, str) or goal not in pack.goals:
+        return None
+    owner = f"{name.strip()}: " if isinstance(name, str) and name.strip() else ""
+    return f"{owner}{pack.goals[goal].name}"
+
+
+def following_title(title: str | None, old: Profile, new: Profile, pack: Pack) -> str | None:
+    """The plan's title after its profile changes from `old` to `new`: a title the planner
+    generated follows the goal and the name; a title a person wrote (anything else) is kept."""
+    if title is None or title != generated_title(old.get("name"), old.get("goal"), pack):
+        return title
+    return generated_title(new.get("name"), new.get("goal"), pack) or title
+
+
 def starter_plan(
     goal: str,
     starts: Term,
@@ -40,9 +57,8 @@ def starter_plan(
         from planner.core.packs import builtin_pack, default_pack
 
         pack = builtin_pack(rules) if rules is not None else default_pack()
-    goal_name = pack.goals[goal].name
-    owner = f"{name}: " if name else ""
-    plan = Plan(title=f"{owner}{goal_name}", profile=profile or new_profile(goal, starts, name))
+    title = generated_title(name, goal, pack) or pack.goals[goal].name
+    plan = Plan(title=title, profile=profile or new_profile(goal, starts, name))
     plan.rules = rules
     for step in next_steps(plan, pack):
         take(plan, step)

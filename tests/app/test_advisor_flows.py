@@ -232,7 +232,10 @@ async def test_waive_a_diagnostic_counts_change_and_the_waiver_is_saved(plan_pat
         await pilot.pause()
         assert "0 warnings" in str(pane.border_title) and "(1 waived)" in str(pane.border_title)
         text = screen_text(app)
-        assert "(waived) The associate degree's coursework" in text
+        assert (
+            "(waived) AAS Health Information Technology, Lakeside CC: the associate degree's coursework"
+            in text
+        )
         assert "Waived by J. Kim on 2026-12-03: Taken at the state university" in text
         assert app.query_one(DiagnosticList).has_focus
 

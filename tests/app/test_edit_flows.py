@@ -205,3 +205,49 @@ async def test_with_no_step_left_next_steps_points_to_the_errors_that_remain(cod
         assert "Nothing is missing on the way to your goal: Coding specialist." in pane_words(
             app, "NextStepsPane"
         )
+
+
+async def test_the_item_dialog_shows_the_fields_of_its_kind_and_adds_another_kinds_on_choosing_it(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ItemEditorScreen)
+        assert dialog.query("#field-area") and not dialog.query("#field-accredited_by")  # a course
+        await pilot.press("tab", "enter", *"Associate degree", "enter")  # another milestone
+        await pilot.pause()
+        assert dialog.query("#field-accredited_by") and dialog.query("#field-covers")
+        dialog.query_one("#field-accredited_by").value = "CAHIIM"
+        await pilot.press("ctrl+s")
+        added = app.plan.items[-1]
+        assert added.requirement == "associate-hit" and added.accredited_by == "CAHIIM"
+        assert added.facility is None and added.renews is None  # fields never shown stay out
+
+
+async def test_editing_an_item_shows_every_field_it_holds_a_value_in(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "home", "e")  # aas, a degree
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ItemEditorScreen)
+        assert dialog.query("#field-accredited_by") and not dialog.query("#field-facility")
+        before = app.plan.copy()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.plan == before  # saving an untouched dialog changes nothing
+
+
+async def test_a_resize_under_a_dialog_lays_the_plan_out_at_the_new_size_when_it_closes(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        assert isinstance(app.screen, ItemEditorScreen)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.has_class("-wide") and app.screen.has_class("-tall")
+        assert app.query_one(TimelinePane).region.right <= 120
+        assert "Comments on" in screen_text(app)  # the wide layout's pane under the timeline

@@ -34,6 +34,10 @@ async def test_at_80x24_the_fix_shows_under_the_pane(plan_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
         await pilot.pause()
+        # In the pane while it has focus (it unfolds), under it once the focus is elsewhere.
+        assert "Fix (f): Move the RHIT exam to 2029-summer" in screen_text(app)
+        await pilot.press("3")
+        await pilot.pause()
         assert "f fixes: Move the RHIT exam to 2029-summer" in screen_text(app)
 
 

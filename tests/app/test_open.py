@@ -50,7 +50,9 @@ async def test_wide_terminal_shows_the_whole_profile_and_reasons(plan_path):
         text = screen_text(app)
         assert "Education" in text and "high school" in text
         assert "Why: Advancement usually requires" in text
-        assert "error after-not-respected" in text  # the selected diagnostic in full
+        assert (
+            "error after-not-respected on rhit-exam" in text
+        )  # the selected diagnostic in full, and its rule
 
 
 async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_colours(plan_path, monkeypatch):

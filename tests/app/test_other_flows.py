@@ -7,7 +7,16 @@ from planner.app.screens.source import SourceScreen
 from planner.app.widgets.diagnostics import DiagnosticList
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
-from tests.app.helpers import open_app, palette, pane_words, screen_text, screen_words, settle, write
+from tests.app.helpers import (
+    FIXTURES,
+    open_app,
+    palette,
+    pane_words,
+    screen_text,
+    screen_words,
+    settle,
+    write,
+)
 
 
 async def test_edit_profile_revalidates_and_shows_the_change(plan_path):
@@ -97,8 +106,9 @@ async def test_when_tall_the_selected_diagnostic_is_shown_in_full_below_the_list
         await pilot.press("4", "down")
         await pilot.pause()
         words = pane_words(app, "DiagnosticsPane")
-        assert "error rhit-exam-needs-cahiim-associate on rhit-exam:" in words
-        assert "(P5; s shows the source)" in words
+        # First in a person's words, with the degree's title; then, for those who want it, the rule.
+        assert 'The RHIT exam is in 2029-spring, but "AAS Health Information Technology' in words
+        assert "error rhit-exam-needs-cahiim-associate on rhit-exam (P5; s shows the source)" in words
 
 
 async def test_a_plan_with_no_diagnostics_says_so_once_and_shows_no_empty_detail(coding_plan):
@@ -234,3 +244,98 @@ async def test_cancelling_the_new_plan_quits_and_writes_nothing(tmp_path):
         await pilot.pause()
         assert app._exit
     assert not path.exists()
+
+
+async def test_at_80x24_the_selected_diagnostic_reads_whole_and_leads_with_the_title(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = pane_words(app, "DiagnosticsPane")
+        assert "The RHIT exam starts in 2029-spring" in rows  # a sentence, not "rhit-exam  It starts"
+        assert "after-not-respected" not in rows
+        await pilot.press("4")  # the pane unfolds while it has focus
+        await pilot.pause()
+        words = pane_words(app, "DiagnosticsPane")
+        assert (
+            'The RHIT exam starts in 2029-spring, but it has to wait until "AAS Health Information '
+            'Technology, Lakeside CC" is over, and that ends in 2029-spring.'
+        ) in words
+        assert "error after-not-respected on rhit-exam" in words  # the rule, for those who want it
+        assert app.query_one(TimelinePane).region.height >= 5  # the timeline keeps rows
+        await pilot.press("3")  # folds again
+        await pilot.pause()
+        assert "after-not-respected" not in pane_words(app, "DiagnosticsPane")
+
+
+async def test_the_source_dialog_leads_with_the_sentence_and_keeps_the_rule_id(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "s")
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.pause()
+        words = screen_words(app)
+        assert "Source The RHIT exam starts in 2029-spring" in words
+        assert "Error · rule after-not-respected · on rhit-exam" in words
+
+
+async def test_an_item_over_before_the_visible_terms_says_so_at_the_left_edge(tmp_path):
+    path = tmp_path / "rhit.toml"
+    late = '\n[[items]]\nid = "late-ce"\nrequirement = "continuing-education"\nstart = "2036-fall"\n'
+    path.write_text((FIXTURES.parent.parent / "plans" / "rhit.toml").read_text() + late)
+    app = open_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "end")  # the last item: the chart scrolls to its term, 2036-fall
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "hs-chemistry" in line)
+        assert "◀ ended 2027-spring · Chemistry, Roosevelt High School" in row
+
+
+async def test_a_message_in_the_title_line_is_shown_whole_at_60_columns(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("3", "greater_than_sign")  # an edit, then its undo says what it undid
+        await pilot.press("u")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        message = "Undone: move aas a term later"
+        assert message in top, top
+        assert top.startswith(" planner  Alex: RHIT")  # the title gives way, cut, not the message
+
+
+async def test_at_60x20_the_unfolded_profile_leaves_the_timeline_and_whole_footer_keys(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "^s Sav" not in bottom or "^s Save" in bottom  # a key is shown whole or not at all
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.query_one(TimelinePane).region.height >= 4  # still on screen, with a row
+        assert "Name" in pane_words(app, "#profile")
+
+
+async def test_the_footer_keys_are_those_of_the_pane_after_a_dialog_closes(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "s")
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "Go to item" in bottom and "Waive" in bottom
+        await pilot.press("3", "a", "escape")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "a Add" in bottom and "Go to item" not in bottom
+
+
+async def test_at_60_columns_the_diagnostics_counts_are_not_cut(tmp_path):
+    path = tmp_path / "clerk.toml"
+    path.write_text((FIXTURES.parent.parent / "plans" / "clerk-to-technician.toml").read_text())
+    app = open_app(path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "Diagnostics  ✗ 0  ! 0  • 0  (1 waived) ─" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Diagnostics  ✗ 0 errors  ! 0 warnings  • 0 suggestions  (1 waived)" in screen_text(app)

@@ -199,3 +199,37 @@ async def test_a_plan_with_every_step_planned_says_its_goal_in_a_sentence(tmp_pa
             in words
         )
         assert "on the way to From" not in words
+
+
+@pytest.mark.parametrize(
+    "title, after",
+    [
+        ("Alex Rivera: Coding specialist", "Alex Rivera: Cancer registrar"),
+        ("Alex: RHIT, then coding", "Alex: RHIT, then coding"),
+    ],
+)
+async def test_a_generated_title_follows_the_goal_and_a_written_one_stays(plan_path, title, after):
+    text = plan_path.read_text().replace('title = "Alex: RHIT, then coding"', f'title = "{title}"', 1)
+    plan_path.write_text(text)
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert f" planner  {title}  " in screen_text(app).splitlines()[0]
+        await pilot.press(*to_row("goal"), "enter", *"Cancer", "enter")
+        await pilot.pause()
+        assert app.plan.profile.goal == "cancer-registrar" and app.plan.title == after
+        assert f" planner  {after}  " in screen_text(app).splitlines()[0]  # the header follows
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.plan.title == title
+
+
+@pytest.mark.parametrize(
+    "field, words", [("education", "none: no diploma"), ("role", "none: no job in the field")]
+)
+async def test_the_value_none_is_offered_in_words_apart_from_the_empty_choice(plan_path, field, words):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*to_row(field), "enter")
+        await pilot.pause()
+        text = screen_words(app)
+        assert words in text and "(none)" in text  # "none" the value, "(none)" the field left out

@@ -283,3 +283,24 @@ def test_no_plan_string_reaches_a_report_raw() -> None:
         assert re.search(r"(?<!\\)<(?!br>)", markdown_text) is None
 
     check()
+
+
+def test_the_html_chart_has_a_legend_of_its_colours_and_outlines() -> None:
+    text = export(alex(), "alex.toml", "html")
+    legend = text.split('<ul class="legend"', 1)[1].split("</ul>", 1)[0]
+    assert '<span class="swatch kind-degree"></span>degree' in legend
+    assert '<span class="swatch kind-job"></span>job' in legend
+    assert "has a warning" in legend
+    # The legend comes right after the chart, before the term-by-term table.
+    assert text.index('<div class="chart"') < text.index('<ul class="legend"') < text.index("<th>Term</th>")
+
+
+def test_exports_say_catalog_ids_in_words() -> None:
+    plan = alex()
+    plan.profile.set("education", "high-school-student")
+    plan.profile.set("high_school_courses", ["computer-science", "math"])
+    for form in ("markdown", "html"):
+        text = export(plan, "alex.toml", form)
+        assert "high school student" in text and "high-school-student" not in text
+        assert "computer science, math" in text
+        assert "(coding-specialist)" not in text  # the goal by its name, without its id

@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -54,9 +55,19 @@ class FormField:
         self.original = original
         """The value the file holds (None when the field is absent)."""
         self.hint = hint
-        self.widget: Widget = self.make_widget()
-        self.widget.id = f"field-{name}"
-        self.note = Static("", classes="field-note", markup=False)
+        self._widget: Widget | None = None
+        self.row: Widget | None = None
+        """The field's row in the dialog, once it is composed (a form may leave some out)."""
+        self.note: Static | None = None
+        """The line under the widget that says what is wrong; made the first time there is something."""
+
+    @property
+    def widget(self) -> Widget:
+        """The widget that edits the value, made the first time it is needed."""
+        if self._widget is None:
+            self._widget = self.make_widget()
+            self._widget.id = f"field-{self.name}"
+        return self._widget
 
     def make_widget(self) -> Widget:
         """The widget that edits the value."""
@@ -71,19 +82,37 @@ class FormField:
         return None
 
     def compose(self) -> ComposeResult:
-        """The row: the label with its hint, then the widget with a line for a problem."""
-        with Horizontal(classes="field"):
-            with Vertical(classes="field-label"):
-                yield Label(Text(self.label), classes="field-name")
-                if self.hint:
-                    yield Static(Text(self.hint), classes="field-hint")
-            with Vertical(classes="field-body"):
-                yield self.widget
-                yield self.note
+        """The row: the label with its hint in one Static, then the widget (and, once there is a
+        problem, a line saying it). Few widgets per field, so that a dialog of sixteen opens fast."""
+        yield self.make_row()
+
+    def make_row(self) -> Widget:
+        """The field's row (see `compose`), kept as `row`."""
+        label = Text(self.label, style="bold")
+        if self.hint:
+            label.append("\n")
+            label.append(self.hint, style="dim")
+        self.row = Horizontal(
+            Static(label, classes="field-label"), Vertical(self.widget, classes="field-body"), classes="field"
+        )
+        return self.row
+
+    def taken(self) -> Any:
+        """The value to write: the widget's when the field is in the dialog, else the file's."""
+        return self.value() if self.row is not None else self.original
 
     def show_problem(self) -> bool:
         """Show the problem under the field (or hide the line); True when there is a problem."""
+        if self.row is None:
+            return False  # not in the dialog: the file's value is kept as it is
         problem = self.problem()
+        if self.note is None:
+            if problem is None:
+                return False
+            self.note = Static("", classes="field-note", markup=False)
+            body = self.widget.parent
+            if body is not None:
+                body.mount(self.note)  # type: ignore[attr-defined]
         self.note.update(Text(problem or ""))
         self.note.set_class(problem is not None, "-problem")
         return problem is not None
@@ -345,8 +374,27 @@ class NotesField(FormField):
         return text.strip() or None
 
 
+async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
+    """A dialog's Resize, without laying out the screens under it again.
+
+    Textual lays out every screen under a new one when it opens (it gets a Resize), in case they
+    show through; the dialogs are opaque (styles/dialogs.tcss), so the main screen's relayout was
+    wasted, a third of the time to open a dialog. A screen under a dialog is laid out again when it
+    comes back if the terminal's size changed meanwhile (Textual's ScreenResume does it)."""
+    event.stop()
+    screen._screen_resized(event.size)
+
+
 class FormScreen(ModalScreen[dict | None]):
     """A dialog of fields with Save and Cancel; dismisses with {field: value} or None."""
+
+    # The app's breakpoint classes are for the main screen's panes; a dialog's stylesheet needs
+    # none, and setting them restyles every field a second time as the dialog opens.
+    HORIZONTAL_BREAKPOINTS = []
+    VERTICAL_BREAKPOINTS = []
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        await opaque_resize(self, event)
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),
@@ -374,10 +422,31 @@ class FormScreen(ModalScreen[dict | None]):
             yield Static(Text(intro), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
                 for field in self._fields:
-                    yield from field.compose()
+                    if self.composes(field):
+                        yield from field.compose()
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text(self.accept_label), variant="primary", id="accept")
                 yield Button(Text("Cancel"), id="cancel")
+
+    def composes(self, field: FormField) -> bool:
+        """True when the dialog shows `field` from the start (a form may add others later)."""
+        return True
+
+    def add_fields(self, fields: list[FormField]) -> None:
+        """Put fields that were left out into the dialog, each in its place in the form's order."""
+        wanted = {id(field) for field in fields}
+        previous: Widget | None = None
+        for field in self._fields:
+            if id(field) in wanted and field.row is None:
+                row = field.make_row()
+                container = self.query_one(".form-fields")
+                if previous is None:
+                    container.mount(row, before=0)
+                else:
+                    container.mount(row, after=previous)
+                previous = row
+            elif field.row is not None:
+                previous = field.row
 
     def values(self) -> dict[str, Any] | None:
         """Every field's value, or None (with the problems shown) when some value cannot be taken."""
@@ -385,7 +454,7 @@ class FormScreen(ModalScreen[dict | None]):
         if problems:
             problems[0].widget.focus()
             return None
-        return {field.name: field.value() for field in self._fields}
+        return {field.name: field.taken() for field in self._fields}
 
     def action_accept(self) -> None:
         """Take the values and close."""
@@ -410,5 +479,5 @@ class FormScreen(ModalScreen[dict | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         for field in self._fields:
-            if field.widget is event.input:
+            if field.row is not None and field.widget is event.input:
                 field.show_problem()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Select
+
 from planner.app.screens.form import (
     ChoiceField,
     FormField,
@@ -18,6 +20,20 @@ from planner.core.text import printable
 RENEWS_CHOICES_LIMIT = 200
 """At most this many of the plan's credential items are offered for `renews`."""
 
+KIND_FIELDS = {
+    "area": {"course"},
+    "accredited_by": {"degree", "certificate-program"},
+    "field": {"degree", "certificate-program"},
+    "covers": {"degree", "certificate-program"},
+    "facility": {"job"},
+    "track": {"training"},
+    "issuer": {"credential", "exam"},
+    "renews": {"ceu"},
+}
+"""The fields only some kinds of milestone use, and those kinds. The dialog opens with the
+fields of the item's kind (and every field the item holds a value in); choosing another
+milestone adds that kind's fields. Fewer fields, so the dialog opens faster."""
+
 
 class ItemEditorScreen(FormScreen):
     """Edit one item (or a new one); dismisses with the fields' values or None."""
@@ -31,7 +47,30 @@ class ItemEditorScreen(FormScreen):
         self.new = new
         name = printable(item.id or "the item", one_line=True)
         self.heading = "Add an item" if new else f"Edit {name}"
-        self.intro = "Fields that do not apply to this kind of item can stay empty."
+        self.intro = "The fields of this kind of item; choosing another milestone adds that kind's fields."
+
+    def _kind(self, requirement: object) -> str | None:
+        milestone = self.app.pack.milestones.get(requirement) if isinstance(requirement, str) else None  # type: ignore[attr-defined]
+        return milestone.kind if milestone is not None else None
+
+    def composes(self, field: FormField) -> bool:
+        kinds = KIND_FIELDS.get(field.name)
+        if kinds is None or field.original is not None:
+            return True
+        kind = self._kind(self.item.requirement)
+        return kind is None or kind in kinds  # an unknown milestone: every field, as before
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "field-requirement":
+            return
+        kind = self._kind(event.value)
+        self.add_fields(
+            [
+                field
+                for field in self._fields
+                if field.row is None and (kind is None or kind in KIND_FIELDS.get(field.name, {kind}))
+            ]
+        )
 
     def fields(self) -> list[FormField]:
         cat = self.app.pack  # type: ignore[attr-defined]

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from planner.app.actions import bindings
 from planner.app.screens.advisor_actions import AdvisorActions
 from planner.app.screens.fix_actions import FixActions
 from planner.app.widgets.comments import CommentsPane
 from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
+from planner.app.widgets.footer import FittingFooter
 from planner.app.widgets.header import PlanHeader
 from planner.app.widgets.next_steps import NextStepsPane
 from planner.app.widgets.profile import ProfilePane
@@ -48,7 +49,7 @@ class MainScreen(FixActions, AdvisorActions):
             yield CommentsPane(id="comments")
         yield NextStepsPane(id="steps")
         yield DiagnosticsPane(id="diagnostics")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(DiagnosticsPane).fix_title = self.fix_title

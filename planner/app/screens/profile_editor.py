@@ -15,6 +15,9 @@ from planner.core.catalog import Pack
 from planner.core.edits import TITLE
 from planner.core.model import Plan
 
+NONE_WORDS = {"education": "none: no diploma", "role": "none: no job in the field"}
+"""The value "none" of education and role, in words."""
+
 
 def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[FormField]:
     """The profile's fields, each with the choices of the pack's catalog."""
@@ -22,7 +25,9 @@ def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[Form
     profile = plan.profile
     get = profile.get
     goals = [(goal.id, goal.name) for goal in cat.goals.values()]
-    jobs = [("none", "none")] + [(job, cat.name_of(job)) for job in cat.jobs]
+    # Education and role have a value "none" (no diploma, no job): it is offered in those words,
+    # so that it is not confused with the empty choice "(none)", the field left out of the file.
+    jobs = [("none", NONE_WORDS["role"])] + [(job, cat.name_of(job)) for job in cat.jobs]
     credentials = [(c, cat.name_of(c)) for c in cat.credentials]
     milestones = [(m.id, m.name) for m in cat.milestones.values()]
     fields: list[FormField] = []
@@ -32,7 +37,10 @@ def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[Form
         ChoiceField("goal", "Goal", get("goal"), goals, "Where you want to go.", allow_blank=False),
         TextField("name", "Name", get("name")),
         ChoiceField(
-            "education", "Education", get("education"), [(e, e.replace("-", " ")) for e in cat.educations]
+            "education",
+            "Education",
+            get("education"),
+            [(e, NONE_WORDS["education"] if e == "none" else e.replace("-", " ")) for e in cat.educations],
         ),
         ManyField(
             "high_school_courses",

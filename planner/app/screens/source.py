@@ -5,14 +5,17 @@ address and the date it was read."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.screens.form import opaque_resize
 from planner.core.catalog import Pack, paragraph
-from planner.core.model import Item
+from planner.core.headline import headline
+from planner.core.model import Item, Plan
 from planner.core.text import printable
 from planner.core.validate import Diagnostic
 
@@ -40,13 +43,15 @@ def cited(source: str | None, sentences: tuple[str, ...] = ()) -> Text:
     return text
 
 
-def diagnostic_source(diagnostic: Diagnostic, pack: Pack) -> Text:
-    """One diagnostic in full, and where it comes from."""
+def diagnostic_source(diagnostic: Diagnostic, pack: Pack, plan: Plan | None = None) -> Text:
+    """One diagnostic in full, and where it comes from: first as a person would say it (the
+    core's headline, naming the item by its title), then, dimmed, its severity, rule and item."""
     rule = pack.rules.get(diagnostic.rule)
     text = Text()
-    text.append(f"{diagnostic.severity.capitalize()}: {diagnostic.rule}", style="bold")
-    text.append(f"  on {printable(diagnostic.item, one_line=True) if diagnostic.item else 'the plan'}\n")
-    text.append(printable(diagnostic.message))
+    words = headline(diagnostic, plan, pack) if plan is not None else diagnostic.message
+    text.append(printable(words), style="bold")
+    on = printable(diagnostic.item, one_line=True) if diagnostic.item else "the plan"
+    text.append(f"\n{diagnostic.severity.capitalize()} · rule {diagnostic.rule} · on {on}", style="dim")
     if diagnostic.waived is not None:
         from planner.app.widgets.diagnostics import waiver_text
 
@@ -117,6 +122,12 @@ class SourceScreen(ModalScreen[None]):
         Binding("escape,q,s", "dismiss(None)", "Close", id="source.close", tooltip="Back to the plan."),
     ]
 
+    HORIZONTAL_BREAKPOINTS = []  # as a form's: the dialog opens without restyling itself
+    VERTICAL_BREAKPOINTS = []
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        await opaque_resize(self, event)
+
     def __init__(self, diagnostics: list[Diagnostic] | None = None, item: Item | None = None) -> None:
         super().__init__()
         self.diagnostics = diagnostics or []
@@ -127,7 +138,10 @@ class SourceScreen(ModalScreen[None]):
             yield Static(Text("Source"), classes="dialog-heading")
             with VerticalScroll(id="source-body"):
                 for diagnostic in self.diagnostics:
-                    yield Static(diagnostic_source(diagnostic, self.app.pack), classes="source-entry")  # type: ignore[attr-defined]
+                    yield Static(
+                        diagnostic_source(diagnostic, self.app.pack, getattr(self.app, "plan", None)),  # type: ignore[attr-defined]
+                        classes="source-entry",
+                    )
                 if self.item is not None and not self.diagnostics:
                     yield Static(item_source(self.item, self.app.pack), classes="source-entry")  # type: ignore[attr-defined]
             with Horizontal(classes="dialog-buttons"):

@@ -19,7 +19,8 @@ from planner.app.actions import bindings
 from planner.app.widgets.approval import approval_content
 from planner.app.widgets.rows import CursorRows
 from planner.app.widgets.timeline import MARKS, Line
-from planner.core.model import Waiver
+from planner.core.headline import headline, item_index
+from planner.core.model import Item, Plan, Waiver
 from planner.core.review import Review
 from planner.core.text import printable
 from planner.core.validate import Diagnostic
@@ -31,8 +32,18 @@ SEVERITY_WORDS = {
 }
 
 
-def counts_text(review: Review | None, checking: bool = False) -> Content:
-    """ "Diagnostics  ✗ 2 errors  ! 1 warning  • 0 suggestions", each count in its severity's colour."""
+def counts_text(review: Review | None, checking: bool = False, width: int = 0) -> Content:
+    """ "Diagnostics  ✗ 2 errors  ! 1 warning  • 0 suggestions", each count in its severity's colour.
+
+    Where that is wider than `width` (the room in the pane's border, 0: any), a count of none
+    is written without its word ("! 0"), so that the title is not cut."""
+    full = _counts(review, checking, words_for_none=True)
+    if width and full.cell_length > width:
+        return _counts(review, checking, words_for_none=False)
+    return full
+
+
+def _counts(review: Review | None, checking: bool, words_for_none: bool) -> Content:
     parts: list[str | tuple[str, str]] = ["Diagnostics"]
     if review is None:
         parts.append("  checking…")
@@ -40,9 +51,8 @@ def counts_text(review: Review | None, checking: bool = False) -> Content:
     for severity, (one, many) in SEVERITY_WORDS.items():
         count = review.counts[severity]
         parts.append("  ")
-        parts.append(
-            (f"{MARKS[severity]} {count} {one if count == 1 else many}", COLOURS[severity] if count else "")
-        )
+        word = f" {one if count == 1 else many}" if count or words_for_none else ""
+        parts.append((f"{MARKS[severity]} {count}{word}", COLOURS[severity] if count else ""))
     waived = sum(1 for d in review.diagnostics if d.waived is not None)
     if waived:
         parts.append(f"  ({waived} waived)")
@@ -72,7 +82,8 @@ def waiver_text(waiver: Waiver) -> Text:
 
 
 class DiagnosticList(CursorRows):
-    """One line per diagnostic: mark, item, message; waived ones dimmed."""
+    """One line per diagnostic: its mark and its headline (the finding in a person's words, with
+    the item's title, put in words by the core); waived ones dimmed."""
 
     empty_text = "No diagnostics: the plan follows every rule the planner knows."
 
@@ -83,7 +94,6 @@ class DiagnosticList(CursorRows):
         "diagnostics--warning",
         "diagnostics--suggestion",
         "diagnostics--waived",
-        "diagnostics--item",
     }
 
     BINDINGS = bindings("diagnostics")
@@ -91,6 +101,23 @@ class DiagnosticList(CursorRows):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.diagnostics: list[Diagnostic] = []
+        self.plan: Plan | None = None
+        self._items: dict[str, Item] | None = None
+        self._headlines: dict[int, str] = {}
+
+    def headline(self, diagnostic: Diagnostic) -> str:
+        """The diagnostic in a person's words (worked out once per review, for rows on screen)."""
+        key = id(diagnostic)
+        found = self._headlines.get(key)
+        if found is None:
+            if self.plan is None:
+                found = diagnostic.message
+            else:
+                if self._items is None:
+                    self._items = item_index(self.plan)
+                found = headline(diagnostic, self.plan, getattr(self.app, "pack", None), self._items)
+            self._headlines[key] = found
+        return found
 
     def row_count(self) -> int:
         return len(self.diagnostics)
@@ -100,10 +127,13 @@ class DiagnosticList(CursorRows):
         """The diagnostic under the cursor."""
         return self.diagnostics[self.cursor] if 0 <= self.cursor < len(self.diagnostics) else None
 
-    def show(self, diagnostics: list[Diagnostic]) -> None:
-        """Show these diagnostics, keeping the cursor on the same one where it can."""
+    def show(self, diagnostics: list[Diagnostic], plan: Plan | None = None) -> None:
+        """Show these diagnostics of `plan`, keeping the cursor on the same one where it can."""
         old = self.selected
         self.diagnostics = diagnostics
+        self.plan = plan
+        self._items = None
+        self._headlines = {}
         row = self.cursor
         if old is not None:
             for index, diagnostic in enumerate(diagnostics):
@@ -132,13 +162,10 @@ class DiagnosticList(CursorRows):
             row_style = row_style + style("diagnostics--waived")
         line.write(0, "▶" if selected else " ", row_style)
         line.write(1, MARKS[diagnostic.severity], row_style + style(f"diagnostics--{diagnostic.severity}"))
-        item = where(diagnostic)
-        item = item if len(item) <= 14 else item[:13] + "…"
-        line.write(3, item, row_style + style("diagnostics--item"))
-        message = printable(diagnostic.message, one_line=True)
+        message = printable(self.headline(diagnostic), one_line=True)
         if diagnostic.waived is not None:
             message = f"(waived) {message}"
-        line.write(18, message, row_style, ellipsis=True)
+        line.write(3, message, row_style, ellipsis=True)
         return line.strip()
 
 
@@ -163,18 +190,25 @@ class DiagnosticsPane(Vertical):
 
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
-        self._set_title(counts_text(review, checking))
+        self._review, self._checking = review, checking
+        self._set_title(counts_text(review, checking, self._title_room()))
         self._approval = approval_content(review.approval)
-        self.query_one(DiagnosticList).show(review.diagnostics)
+        self.query_one(DiagnosticList).show(review.diagnostics, review.plan)
         self.show_detail()
 
     def show_checking(self, review: Review | None) -> None:
         """Say that a newer review is on its way."""
-        self._set_title(counts_text(review, checking=True))
+        self._review, self._checking = review, True
+        self._set_title(counts_text(review, checking=True, width=self._title_room()))
+
+    def _title_room(self) -> int:
+        """The columns the border leaves its title (0 before the pane has a size)."""
+        return max(0, self.size.width - 6) if self.size.width else 0
 
     def show_detail(self) -> None:
         """Show the selected diagnostic in full below the list (where there is room)."""
-        diagnostic = self.query_one(DiagnosticList).selected
+        rows = self.query_one(DiagnosticList)
+        diagnostic = rows.selected
         detail = self.query_one("#diagnostic-detail", Static)
         fix = self.fix_title(diagnostic) if diagnostic is not None and self.fix_title else None
         self._show_subtitle(None if detail.display else fix)
@@ -193,15 +227,17 @@ class DiagnosticsPane(Vertical):
             # First, so that who, when and why stay in view when the message is long.
             text.append_text(waiver_text(diagnostic.waived))
             text.append("\n")
+        text.append(printable(rows.headline(diagnostic)))
+        text.append("\n")
         if fix is not None:
             text.append("Fix (f): ", style="bold")
             text.append(printable(fix, one_line=True))
             text.append("\n")
-        text.append(f"{diagnostic.severity} {diagnostic.rule}", style="bold")
-        text.append(f" on {where(diagnostic)}: ")
-        text.append(printable(diagnostic.message))
+        # The rule's id and its own wording, for those who want them.
+        about = f"{diagnostic.severity} {diagnostic.rule} on {where(diagnostic)}"
         if diagnostic.source:
-            text.append(f" ({diagnostic.source}; s shows the source)")
+            about += f" ({diagnostic.source}; s shows the source)"
+        text.append(about, style="dim")
         if text.plain != getattr(self, "_detail_plain", None):
             self._detail_plain = text.plain
             detail.update(text)
@@ -216,8 +252,17 @@ class DiagnosticsPane(Vertical):
             self._approval_plain = approval.plain
             self.border_subtitle = approval
 
+    def on_descendant_focus(self) -> None:
+        # Unfold (the stylesheet gives the pane more rows): the selected one reads in full.
+        self.screen.add_class("-diagnostics-open")
+
+    def on_descendant_blur(self) -> None:
+        self.screen.remove_class("-diagnostics-open")
+
     def on_cursor_rows_cursor_moved(self, event: CursorRows.CursorMoved) -> None:
         self.show_detail()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_detail)  # the detail may have just come on screen
+        if getattr(self, "_review", None) is not None:
+            self._set_title(counts_text(self._review, self._checking, self._title_room()))

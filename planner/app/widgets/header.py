@@ -62,15 +62,37 @@ class PlanHeader(Widget):
         text.append(" ")
         title = printable(self.title_text or "(untitled plan)", one_line=True)
         state = "  ● unsaved changes" if self.modified else ""
-        path = printable(self.status or short_path(self.path), one_line=True)
+        if self.status:
+            # A message is read once, so it is shown whole: the title gives way (cut, or left
+            # out), the unsaved mark shrinks to ● where the title would have under 8 columns,
+            # and the rule pack shows only where there is room.
+            message = printable(self.status, one_line=True)
+            room = self.size.width - len(" planner  ") - len(state) - 2 - len(message)
+            if state and room < min(len(title), 8):
+                state = "  ●"
+                room = self.size.width - len(" planner  ") - len(state) - 2 - len(message)
+            if room < 8:
+                title = ""
+            elif len(title) > room:
+                title = title[: room - 1] + "…"
+            text.append(title, style="bold")
+            text.append(state, style="bold")
+            text.append("  " if title or state else "")
+            text.append(message, style="italic")
+            pack = f"  rules: {printable(self.rules, one_line=True)}" if self.rules else ""
+            if text.cell_len + len(pack) <= self.size.width:
+                text.append(pack, style="dim")
+            return text
+        # Without a message the title gives way first, then the file's folders (cut from the
+        # left: the name matters more), then the rule pack; never the file's name nor the mark.
+        path = printable(short_path(self.path), one_line=True)
         pack = printable(f"  rules: {self.rules}", one_line=True) if self.rules else ""
         width = self.size.width - len(" planner  ") - 1
         minimum_title = min(len(title), 12)
-        if not self.status:  # the file's name matters more than its folders: cut them from the left
-            name = path.rsplit("/", 1)[-1]
-            room = width - minimum_title - len(state) - 2 - len(pack)
-            if len(path) > room:
-                path = "…/" + name if len(name) + 2 <= room and name != path else name
+        name = path.rsplit("/", 1)[-1]
+        room = width - minimum_title - len(state) - 2 - len(pack)
+        if len(path) > room:
+            path = "…/" + name if len(name) + 2 <= room and name != path else name
         if minimum_title + len(state) + 2 + len(path) + len(pack) > width:
             pack = ""  # the rule pack gives way before the file name and the unsaved-changes mark
         room = max(width - len(state) - 2 - len(path) - len(pack), 1)
@@ -79,6 +101,6 @@ class PlanHeader(Widget):
         text.append(title, style="bold")
         text.append(state, style="bold")
         text.append("  ")
-        text.append(path, style="italic" if self.status else "")
+        text.append(path)
         text.append(pack, style="dim")
         return text

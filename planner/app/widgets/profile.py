@@ -357,6 +357,22 @@ class ProfilePane(Vertical, can_focus=True):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if self.editing is not None:
             self.call_after_refresh(self._check_focus_left)
+        self.call_after_refresh(self._show_open)
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self._show_open)
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self._show_open)
+
+    def on_blur(self) -> None:
+        self.call_after_refresh(self._show_open)
+
+    def _show_open(self) -> None:
+        # The screen's class lets the stylesheet make room for the unfolded rows where the
+        # screen is small (the next steps give way at 60x20, so the timeline stays on screen).
+        if self.is_attached:
+            self.screen.set_class(self.has_focus_within, "-profile-open")
 
     def _check_focus_left(self) -> None:
         # Focus went to another widget (Tab, a click, a key that moves it): the edit is dropped.

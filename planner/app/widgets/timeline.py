@@ -4,7 +4,8 @@ Rows are sorted by start term. Each row shows the cursor, a mark for the item's 
 diagnostic, ✎ when it has comments, and its id, then the terms as columns: the bar (reverse
 video in its kind's colour, so it stays visible without colour), the item's title in or after
 it, a dashed continuation where a job without an end runs on, and today's term as a dotted
-column under a highlighted header. Only the rows and terms on screen are drawn; the pane
+column under a highlighted header; an item over before the terms in view shows ◀ and when it
+ended. `kind_legend` says which colour is which kind. Only the rows and terms on screen are drawn; the pane
 scrolls both ways by itself.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.content import Content
 from textual.strip import Strip
 
@@ -27,6 +29,64 @@ MARKS = {"error": "✗", "warning": "!", "suggestion": "•"}
 """The glyph a row shows for its worst diagnostic (shapes, so they read without colour)."""
 
 KINDS = ("course", "degree", "certificate-program", "training", "exam", "credential", "ceu", "job")
+
+KIND_COLOURS = {
+    "course": "cyan",
+    "degree": "blue",
+    "certificate-program": "bright_blue",
+    "training": "bright_cyan",
+    "exam": "yellow",
+    "credential": "green",
+    "ceu": "bright_green",
+    "job": "white",
+    "unknown": "bright_black",
+}
+"""The terminal colour of each kind's bars, as styles/app.tcss gives them (for the legend)."""
+
+KIND_WORDS = {
+    "course": "course",
+    "degree": "degree",
+    "certificate-program": "certificate program",
+    "training": "training",
+    "exam": "exam",
+    "credential": "credential",
+    "ceu": "continuing education",
+    "job": "job",
+    "unknown": "not in the catalog",
+}
+
+
+def kind_legend() -> Text:
+    """The colours of the timeline's bars, each kind's name on a bar of its colour: the legend
+    help shows (and the same words in `KIND_LEGEND`, for where there is no colour)."""
+    text = Text("Bars: ")
+    for number, (kind, colour) in enumerate(KIND_COLOURS.items()):
+        if number:
+            text.append(" ")
+        text.append(f" {KIND_WORDS[kind]} ", style=f"reverse {colour}")
+    text.append(
+        "\nMarks: ✗ error, ! warning, • suggestion; ◀ ended before the terms in view; ╌ a job running on."
+    )
+    return text
+
+
+COLOUR_WORDS = {
+    "bright_blue": "light blue",
+    "bright_cyan": "light cyan",
+    "bright_green": "light green",
+    "bright_black": "grey",
+}
+"""A terminal colour's name in words, where it is not one already."""
+
+KIND_LEGEND = (
+    "Bars by kind: "
+    + ", ".join(
+        f"{KIND_WORDS[kind]} {COLOUR_WORDS.get(colour, colour)}" for kind, colour in KIND_COLOURS.items()
+    )
+    + "."
+)
+"""The legend in words: "course cyan, degree blue, ..."."""
+
 SEASON_LABELS = ("sp", "su", "fa")
 """Spring, summer, fall under the years."""
 SEASON_NAMES = ("spring", "summer", "fall")
@@ -343,6 +403,17 @@ class TimelinePane(CursorRows):
             line.write(
                 left + (open_from - first) * cell, "╌" * ((open_to - open_from + 1) * cell), kind_style
             )
+        if runs_to < first:
+            # Over before the visible terms: an arrow in its kind's colour says it lies to the
+            # left, and the title says when it ended, so the row does not read as a grey stray.
+            line.write(left, "◀", kind_style)
+            line.write(
+                left + 1,
+                f" ended {Term(runs_to)} · {text}" if text else f" ended {Term(runs_to)}",
+                base + self._style("label"),
+                ellipsis=True,
+            )
+            return line.strip()
         if text:
             after = max(runs_to + 1, first)
             if after <= last:
