@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from planner.app.actions import ACTIONS, Action, help_sections, shown_keys
 from planner.app.actions import ADVICE as ADVICE_SECTION
+from planner.app.widgets.timeline import kind_legend
 from planner.core.keymap import keymap_path
 from planner.core.text import printable
 
@@ -22,7 +23,7 @@ INTRO = (
 )
 
 LEGEND = (
-    "Timeline: a row per item, a bar across its terms in its kind's colour, its title in or after "
+    "Timeline: a row per item, a bar across its terms in its kind's colour (below), its title in or after "
     "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
     "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
@@ -88,6 +89,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(Text(INTRO), classes="help-text")
                 yield Static(Text(LEGEND), classes="help-text")
+                yield Static(kind_legend(), classes="help-text")
                 for title, lines in help_sections():
                     yield Static(Text(title, style="bold underline"), classes="help-title")
                     if title == ADVICE_SECTION:
