@@ -55,8 +55,8 @@ class PlanHeader(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        """One line; when it is short, the title gives way first, then the file's folders, then the
-        rule pack. The file's name and the unsaved-changes mark are never cut."""
+        """One line: the title, the unsaved-changes mark, the file and the rule pack. The file's
+        name and the mark are never cut; a message about the last edit is shown whole."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" planner ", style="bold reverse")
         text.append(" ")
@@ -83,20 +83,25 @@ class PlanHeader(Widget):
             if text.cell_len + len(pack) <= self.size.width:
                 text.append(pack, style="dim")
             return text
-        # Without a message the title gives way first, then the file's folders (cut from the
-        # left: the name matters more), then the rule pack; never the file's name nor the mark.
+        # Without a message, what does not fit gives way in this order: the file's folders (cut
+        # from the left: its name matters more), the rule pack, then the title; never the file's
+        # name nor the unsaved-changes mark.
         path = printable(short_path(self.path), one_line=True)
         pack = printable(f"  rules: {self.rules}", one_line=True) if self.rules else ""
         width = self.size.width - len(" planner  ") - 1
-        minimum_title = min(len(title), 12)
         name = path.rsplit("/", 1)[-1]
-        room = width - minimum_title - len(state) - 2 - len(pack)
-        if len(path) > room:
-            path = "…/" + name if len(name) + 2 <= room and name != path else name
-        if minimum_title + len(state) + 2 + len(path) + len(pack) > width:
-            pack = ""  # the rule pack gives way before the file name and the unsaved-changes mark
-        room = max(width - len(state) - 2 - len(path) - len(pack), 1)
-        if len(title) > room:
+
+        def too_long() -> bool:
+            return len(title) + len(state) + 2 + len(path) + len(pack) > width
+
+        if too_long() and path != name:
+            path = "…/" + name
+        if too_long():
+            path = name
+        if too_long():
+            pack = ""
+        if too_long():
+            room = max(width - len(state) - 2 - len(path), 1)
             title = title[: max(room - 1, 0)] + "…"
         text.append(title, style="bold")
         text.append(state, style="bold")
