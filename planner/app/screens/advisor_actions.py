@@ -57,8 +57,8 @@ class AdvisorActions(Screen):
     ]
 
     @property
-    def session(self) -> PlannerApp:
-        """The app, which holds the plan, its history and its file."""
+    def planner(self) -> PlannerApp:
+        """The app, which runs the plan's session."""
         return self.app  # type: ignore[return-value]
 
     @property
@@ -70,9 +70,9 @@ class AdvisorActions(Screen):
 
     def default_name(self, for_comment: bool = False) -> str:
         """The name to offer: the last one given this session; for a comment, else the profile's."""
-        if self.session.author:
-            return self.session.author
-        name = self.session.plan.profile.name
+        if self.planner.author:
+            return self.planner.author
+        name = self.planner.plan.profile.name
         return name if for_comment and isinstance(name, str) else ""
 
     # --- comments -----------------------------------------------------------------------------
@@ -88,7 +88,7 @@ class AdvisorActions(Screen):
         """Ask for a comment (about `item_id` to begin with) and add it; `then()` runs after it is added."""
         from planner.app.screens.advisor_dialogs import AddCommentScreen
 
-        app = self.session
+        app = self.planner
         date = app.date_today()
 
         def answered(values: dict[str, Any] | None) -> None:
@@ -129,7 +129,7 @@ class AdvisorActions(Screen):
         """Sign (approve) the plan as it is now: an approval bound to its content's digest."""
         from planner.app.screens.advisor_dialogs import SignScreen
 
-        app = self.session
+        app = self.planner
         date = app.date_today()
 
         def answered(values: dict[str, Any] | None) -> None:
@@ -171,7 +171,7 @@ class AdvisorActions(Screen):
         if diagnostic.rule in edits.NOT_WAIVABLE:
             self.notify(edits.NOT_WAIVABLE[diagnostic.rule], severity="warning", timeout=5)
             return
-        app = self.session
+        app = self.planner
         date = app.date_today()
 
         def answered(values: dict[str, Any] | None) -> None:
@@ -193,12 +193,12 @@ class AdvisorActions(Screen):
         diagnostic = self._selected_diagnostic()
         if diagnostic is None:
             return
-        waiver = edits.waiver_for(self.session.plan, diagnostic, self.app.pack)  # type: ignore[attr-defined]
+        waiver = edits.waiver_for(self.planner.plan, diagnostic, self.planner.pack)
         if waiver is None:
             self.notify("The selected diagnostic is not waived, and is not a stale waiver.", timeout=4)
             return
-        if self.session.try_edit(edits.remove_waiver, waiver):
-            self.session.say(f"Removed the waiver of {waiver.rule}; u puts it back.")
+        if self.planner.try_edit(edits.remove_waiver, waiver):
+            self.planner.say(f"Removed the waiver of {waiver.rule}; u puts it back.")
 
     # --- alternatives -------------------------------------------------------------------------
 
@@ -206,7 +206,7 @@ class AdvisorActions(Screen):
         """Set this plan beside another (a copy with another route, say): outcomes and differences."""
         from planner.app.screens.compare import ComparePickScreen, CompareScreen, shown_path
 
-        app = self.session
+        app = self.planner
 
         def chosen(answer) -> None:
             if answer is None:
@@ -235,13 +235,13 @@ class AdvisorActions(Screen):
             if path:
                 self.save_copy(path)
 
-        self.app.push_screen(SaveAsScreen(self.session.path, copy=True), chosen)
+        self.app.push_screen(SaveAsScreen(self.planner.path, copy=True), chosen)
 
     def save_copy(self, path: str) -> None:
         """Write the copy in a thread; the session's file, history and unsaved state stay as they are."""
         from planner.core import storage
 
-        app = self.session
+        app = self.planner
         plan = edits.snapshot(app.plan)
 
         def work() -> None:
