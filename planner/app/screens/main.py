@@ -131,15 +131,18 @@ class MainScreen(FixActions, AdvisorActions):
 
     def show_plan(self, plan: Plan, focus: Item | None) -> None:
         """Draw what changes at once with the plan: the timeline, the profile, the header."""
-        self.timeline.show_plan(plan, focus)
+        pack = self.planner.pack
+        self.timeline.show_plan(plan, focus, pack)
         self.query_one(CommentsPane).show_plan(plan, self.timeline.selected_item)
-        self.query_one(ProfilePane).show_plan(plan)
+        self.query_one(ProfilePane).show_plan(plan, pack)
         self.refresh_header()
 
     def show_review(self, review: Review) -> None:
         """Draw a new review: marks, next steps, diagnostics."""
         self.timeline.show_review(review)
-        self.query_one(NextStepsPane).show_steps(review.plan, review.steps, review.counts["error"])
+        self.query_one(NextStepsPane).show_steps(
+            review.plan, review.steps, review.counts["error"], review.cat
+        )
         self.query_one(DiagnosticsPane).show_review(review)
 
     def show_checking(self, latest: Review | None) -> None:

@@ -183,6 +183,8 @@ class ProfilePane(Vertical, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.plan: Plan | None = None
+        self.pack: Pack | None = None
+        """The rules the profile's choices are worded by, as of the last `show_plan`."""
         self._shown: tuple = ()
         self.summary_line = Static(id="profile-summary")
         self.rows = [ProfileRow(name, label) for name, label in FIELDS]
@@ -219,15 +221,21 @@ class ProfilePane(Vertical, can_focus=True):
 
     # --- showing ------------------------------------------------------------------------------
 
-    def show_plan(self, plan: Plan) -> None:
-        """Show this plan's profile (edits replace the profile, so an unchanged one is not redrawn)."""
+    def show_plan(self, plan: Plan, pack: Pack | None = None) -> None:
+        """Show this plan's profile, its choices worded by `pack` (by default the built-in pack the
+        plan names); edits replace the profile, so an unchanged one is not redrawn."""
+        if pack is None:
+            from planner.core.packs import plan_pack
+
+            pack = plan_pack(plan)
+        self.pack = pack
         shown = (plan.profile, plan.title, plan.rules)
         if self.plan is not None and shown == self._shown:
             self.plan = plan
             return
         self.plan = plan
         self._shown = shown
-        lines = profile_lines(plan, self.app.pack)  # type: ignore[attr-defined]
+        lines = profile_lines(plan, pack)
         for row, (_, value) in zip(self.rows, lines, strict=True):
             row.show(value)
         self.summary_line.update(Text(summary(dict(lines))))
@@ -254,13 +262,13 @@ class ProfilePane(Vertical, can_focus=True):
 
     async def action_edit_field(self) -> None:
         """Edit the field under the cursor in its row."""
-        if self.plan is None or self.editing is not None:
+        if self.plan is None or self.pack is None or self.editing is not None:
             return
         from planner.app.screens.profile_editor import profile_field
 
         await self.mount_rows()
         row = self.rows[self.cursor]
-        field = profile_field(self.plan, row.field_name, self.app.pack)  # type: ignore[attr-defined]
+        field = profile_field(self.plan, row.field_name, self.pack)
         widget = field.widget
         if isinstance(widget, Select):
             hint = "Up/Down choose, Enter takes it, Esc cancels."

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.review import Review
 from planner.core.terms import Term
@@ -138,8 +139,8 @@ class TimelinePane(CursorRows):
         """Ids of the items that have comments (they get a ✎ in their row)."""
         self._kinds: dict[str, str] = {}
         self._names: dict[str, str] = {}
-        self._pack: object = None
-        """The rule pack the kinds and names are of (the app's, as of the last `show_plan`)."""
+        self._pack: Pack | None = None
+        """The rule pack the kinds and names are of (as of the last `show_plan`)."""
 
     # --- what is shown ------------------------------------------------------------------------
 
@@ -151,11 +152,15 @@ class TimelinePane(CursorRows):
         """The item under the cursor."""
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def show_plan(self, plan: Plan, focus: Item | None = None) -> None:
-        """Lay out the rows for `plan`; the cursor goes to `focus`, else stays on its item."""
+    def show_plan(self, plan: Plan, focus: Item | None = None, pack: Pack | None = None) -> None:
+        """Lay out the rows for `plan` (its kinds and names from `pack`, by default the built-in
+        pack the plan names); the cursor goes to `focus`, else stays on its item."""
         keep = focus or self.selected_item
         self.plan = plan
-        pack = self.app.pack  # type: ignore[attr-defined]
+        if pack is None:
+            from planner.core.packs import plan_pack
+
+            pack = plan_pack(plan)
         if pack is not self._pack:
             self._pack = pack
             self._kinds = {m.id: m.kind for m in pack.milestones.values()}
