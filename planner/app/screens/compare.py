@@ -32,7 +32,7 @@ from planner.app.widgets.approval import approval_words
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.storage import Loaded
-from planner.core.text import printable
+from planner.core.text import printable, readable
 
 LISTED_FILES = 200
 """At most this many other plans of the folder are offered."""
@@ -168,14 +168,8 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
 
 
 def words(value: Any) -> str:
-    """A field's value as a person reads it: text as it is, lists joined, absent as "(none)"."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(printable(str(entry), one_line=True) for entry in value) or "(empty)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return printable(str(value), one_line=True)
+    """A field's value as a person reads it (`readable`), absent as "(none)", on one safe line."""
+    return readable(value, "(none)", "(empty)", one_line=True)
 
 
 def item_words(item: Item, pack: Pack) -> str:

@@ -30,7 +30,7 @@ from textual.widgets import Input, Select, SelectionList, Static
 
 from planner.core.catalog import Pack
 from planner.core.model import Plan
-from planner.core.text import printable
+from planner.core.text import readable
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "Name"),
@@ -50,12 +50,11 @@ LABEL_WIDTH = 14
 
 
 def _words(value: object) -> str:
-    """A file value as a person reads it: ids with spaces, lists joined, nothing as "none"."""
-    if value is None or value == [] or value == "":
+    """A file value as a person reads it (`readable`): ids with spaces, nothing as "none"."""
+    if value == "":
         return "none"
-    if isinstance(value, list):
-        return ", ".join(printable(str(entry), one_line=True) for entry in value)
-    return printable(str(value), one_line=True).replace("-", " ")
+    text = readable(value, "none", "none", one_line=True)
+    return text if isinstance(value, list) else text.replace("-", " ")
 
 
 def profile_lines(plan: Plan, pack: Pack) -> list[tuple[str, str]]:

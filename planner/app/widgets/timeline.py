@@ -292,8 +292,9 @@ class TimelinePane(CursorRows):
 
     def _terms_to_show(self, item: Item, cell: int) -> int:
         """How many terms, from the item's start, its bar and title take (as `render_row` draws)."""
+        last = item.last_term()
         start = item.start.index if item.start is not None else 0
-        end = item.end.index if item.end is not None and item.end.index >= start else start
+        end = last.index if last is not None else start
         runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
         bar = (end - start + 1) * cell
         title = len(self._title(item))
@@ -382,7 +383,7 @@ class TimelinePane(CursorRows):
             line.write(left, " (no start term: edit it to place it)", base + self._style("empty"))
             return line.strip()
         start = item.start.index
-        end = item.end.index if item.end is not None and item.end.index >= start else start
+        end = item.last_term().index  # type: ignore[union-attr]  # it has a start
         runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
         kind_style = base + self._style(self._kinds.get(item.requirement or "", "unknown"))
 
