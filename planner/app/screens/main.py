@@ -9,6 +9,7 @@ screen redraws when the app publishes a change (its signals), so the app never c
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -244,7 +245,8 @@ class MainScreen(FixActions, AdvisorActions):
             event.stop()
             self.action_take_step(event.option_index)
 
-    def action_add_item(self) -> None:
+    @work(group="flow")
+    async def action_add_item(self) -> None:
         """Add an item: the item editor opens on a new one."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
@@ -253,18 +255,16 @@ class MainScreen(FixActions, AdvisorActions):
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
         item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
+        values = await app.push_screen_wait(ItemEditorScreen(plan, item, new=True))
+        if values is None:
+            return
+        new = Item()
+        for name, value in values.items():
+            new.set(name, value)
+        app.apply(edits.add_item(plan, new))
 
-        def added(values: dict | None) -> None:
-            if values is None:
-                return
-            new = Item()
-            for name, value in values.items():
-                new.set(name, value)
-            app.apply(edits.add_item(plan, new))
-
-        self.app.push_screen(ItemEditorScreen(plan, item, new=True), added)
-
-    def action_edit_item(self) -> None:
+    @work(group="flow")
+    async def action_edit_item(self) -> None:
         """Edit every field of the selected item."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
@@ -272,29 +272,24 @@ class MainScreen(FixActions, AdvisorActions):
         if item is None:
             return
         app = self.planner
-
-        def edited(values: dict | None) -> None:
-            if values is not None:
-                app.try_edit(edits.change_item, item, values)
-
-        self.app.push_screen(ItemEditorScreen(app.plan, item), edited)
+        values = await app.push_screen_wait(ItemEditorScreen(app.plan, item))
+        if values is not None:
+            app.try_edit(edits.change_item, item, values)
 
     def action_switch_rules(self, rules: str) -> None:
         """Check the plan against another rule pack, as one undoable edit."""
         if not self.planner.try_edit(edits.change_rules, rules):
             self.notify(f"The plan is checked against {rules} already.", timeout=3)
 
-    def action_edit_profile(self) -> None:
+    @work(group="flow")
+    async def action_edit_profile(self) -> None:
         """Edit the profile (and the plan's title)."""
         from planner.app.screens.profile_editor import ProfileEditorScreen
 
         app = self.planner
-
-        def edited(values: dict | None) -> None:
-            if values is not None:
-                app.try_edit(edits.change_profile, values)
-
-        self.app.push_screen(ProfileEditorScreen(app.plan), edited)
+        values = await app.push_screen_wait(ProfileEditorScreen(app.plan))
+        if values is not None:
+            app.try_edit(edits.change_profile, values)
 
     def on_profile_pane_edited(self, event: ProfilePane.Edited) -> None:
         # A field edited in place in the Profile pane: one undoable edit, like the dialog's.
@@ -327,19 +322,18 @@ class MainScreen(FixActions, AdvisorActions):
 
         save_plan(self.planner)
 
-    def action_save_as(self) -> None:
+    @work(group="flow")
+    async def action_save_as(self) -> None:
         """Save the plan to another file, which it then belongs to."""
         from planner.app.screens.save_as import SaveAsScreen
 
         app = self.planner
+        path = await app.push_screen_wait(SaveAsScreen(app.path))
+        if path:
+            app.save(path)
 
-        def chosen(path: str | None) -> None:
-            if path:
-                app.save(path)
-
-        self.app.push_screen(SaveAsScreen(app.path), chosen)
-
-    def action_reload(self) -> None:
+    @work(group="flow")
+    async def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""
         app = self.planner
         if not app.modified:
@@ -347,15 +341,12 @@ class MainScreen(FixActions, AdvisorActions):
             return
         from planner.app.screens.confirm import ConfirmScreen
 
-        def answered(choice: str | None) -> None:
-            if choice == "reload":
-                app.reload()
-
-        self.app.push_screen(
+        choice = await app.push_screen_wait(
             ConfirmScreen(
                 "Reload and lose your edits?",
                 f"Reading {app.path} again drops the edits that are not saved.",
                 [("reload", "Reload"), ("cancel", "Keep my edits")],
-            ),
-            answered,
+            )
         )
+        if choice == "reload":
+            app.reload()
