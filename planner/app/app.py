@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -126,7 +127,6 @@ class PlannerApp(App[None]):
         """The title line's facts (title, file, unsaved mark, pack) may have changed."""
         self.said_signal: Signal[str] = Signal(self, "said")
         """A short message about the last action, for the title line."""
-        self.saving = False
         self.reviewing = False
         """A review is running in a thread."""
         self.review_wanted = False
@@ -438,25 +438,28 @@ class PlannerApp(App[None]):
         if self.saving:
             self.notify("Still saving; try again in a moment.", timeout=2)
             return
-        job = self.session.save_job(path, keep_previous=keep_theirs)
-        self.saving = True
+        self._save(self.session.save_job(path, keep_previous=keep_theirs), then)
 
-        def work() -> None:
-            try:
-                saved = job.run()
-            except PlanFileError as error:
-                self.call_from_thread(self._save_failed, error)
-            else:
-                self.call_from_thread(self._saved, job, saved, then)
+    @property
+    def saving(self) -> bool:
+        """A save is being written."""
+        return any(worker.group == "save" and not worker.is_finished for worker in self.workers)
 
-        self.run_worker(work, thread=True, group="save", name="save")
+    @work(group="save", name="save")
+    async def _save(self, job: SaveJob, then) -> None:
+        """Write `job` in a thread, then take the result in; `then()` runs after success."""
+        import asyncio
 
-    def _save_failed(self, error: Exception) -> None:
-        self.saving = False
-        self.notify(f"Not saved (your edits are kept here): {error}", severity="error", timeout=10)
+        try:
+            saved = await asyncio.to_thread(job.run)
+        except PlanFileError as error:
+            self.notify(f"Not saved (your edits are kept here): {error}", severity="error", timeout=10)
+            return
+        self._saved(job, saved)
+        if then is not None:
+            then()
 
-    def _saved(self, job: SaveJob, saved: Saved, then) -> None:
-        self.saving = False
+    def _saved(self, job: SaveJob, saved: Saved) -> None:
         self.session.saved(job, saved)
         removed = self.keeper.saved()
         if removed:
@@ -472,8 +475,6 @@ class PlannerApp(App[None]):
             )
         else:
             self.say(f"Saved {os.path.basename(saved.path)}")
-        if then is not None:
-            then()
 
     def reload(self) -> None:
         """Read the plan again from disk, in a thread, dropping the edits (the caller asked first)."""
