@@ -6,6 +6,7 @@ Nothing is written: the new plan is in the app, marked unsaved, until the person
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -48,6 +49,11 @@ class NewPlanScreen(FormScreen):
         self.dismiss(None)
 
     def action_accept(self) -> None:
+        self.offer_layout()
+
+    @work(group="flow")
+    async def offer_layout(self) -> None:
+        """Take the answers, offer to lay out the timeline, and dismiss with the plan as chosen."""
         values = self.values()
         if values is None:
             return
@@ -62,14 +68,12 @@ class NewPlanScreen(FormScreen):
         plan = starter_plan(goal, starts, profile.name or None, profile=profile, rules=NEW_PLANS, pack=pack)
         steps = next_steps(Plan(profile=profile), pack, today=self.today)
 
-        def answered(choice: str | None) -> None:
-            if choice == "layout":
-                self.dismiss(plan)
-            elif choice == "empty":
-                plan.items = []
-                self.dismiss(plan)
-
-        self.app.push_screen(LayoutOfferScreen(steps), answered)
+        choice = await self.app.push_screen_wait(LayoutOfferScreen(steps))
+        if choice == "layout":
+            self.dismiss(plan)
+        elif choice == "empty":
+            plan.items = []
+            self.dismiss(plan)
 
 
 class LayoutOfferScreen(ModalScreen[str | None]):
