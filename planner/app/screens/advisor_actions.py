@@ -93,7 +93,7 @@ class AdvisorActions(Screen):
         app = self.planner
         date = app.date_today()
         values: dict[str, Any] | None = await app.push_screen_wait(
-            AddCommentScreen(app.plan, item_id, self.default_name(for_comment=True), date)
+            AddCommentScreen(app.plan, app.pack, item_id, self.default_name(for_comment=True), date)
         )
         if values is None:
             return

@@ -255,7 +255,7 @@ class MainScreen(FixActions, AdvisorActions):
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
         item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
-        values = await app.push_screen_wait(ItemEditorScreen(plan, item, new=True))
+        values = await app.push_screen_wait(ItemEditorScreen(plan, item, app.pack, new=True))
         if values is None:
             return
         new = Item()
@@ -272,7 +272,7 @@ class MainScreen(FixActions, AdvisorActions):
         if item is None:
             return
         app = self.planner
-        values = await app.push_screen_wait(ItemEditorScreen(app.plan, item))
+        values = await app.push_screen_wait(ItemEditorScreen(app.plan, item, app.pack))
         if values is not None:
             app.try_edit(edits.change_item, item, values)
 
@@ -287,7 +287,7 @@ class MainScreen(FixActions, AdvisorActions):
         from planner.app.screens.profile_editor import ProfileEditorScreen
 
         app = self.planner
-        values = await app.push_screen_wait(ProfileEditorScreen(app.plan))
+        values = await app.push_screen_wait(ProfileEditorScreen(app.plan, app.pack))
         if values is not None:
             app.try_edit(edits.change_profile, values)
 
