@@ -318,7 +318,7 @@ class PlannerApp(App[None]):
         """Ask where the person stands and what they aim for, then offer to lay out the timeline."""
         from planner.app.screens.new_plan import NewPlanScreen
 
-        self.push_screen(NewPlanScreen(self.path, self.today), self._new_plan_answered)
+        self.push_screen(NewPlanScreen(self.path, self.today, self.pack), self._new_plan_answered)
 
     def _new_plan_answered(self, plan: Plan | None) -> None:
         if plan is None:

@@ -17,6 +17,7 @@ from planner.app.screens.form import FormField, FormScreen
 from planner.app.screens.profile_editor import profile_fields
 from planner.app.widgets.header import short_path
 from planner.app.widgets.next_steps import step_prompt
+from planner.core.catalog import Pack
 from planner.core.model import Plan, Profile
 from planner.core.nextsteps import next_steps
 from planner.core.starter import new_profile, starter_plan
@@ -31,10 +32,12 @@ class NewPlanScreen(FormScreen):
     accept_label = "Next"
     keys_help = "Tab moves between fields, ctrl+s (or F2) goes on, Esc quits without writing anything."
 
-    def __init__(self, path: str, today: Term) -> None:
+    def __init__(self, path: str, today: Term, pack: Pack) -> None:
         super().__init__()
         self.path = path
         self.today = today
+        self.pack = pack
+        """The rules whose choices the questions offer."""
         name = printable(short_path(path), one_line=True)
         self.intro = (
             f"{name} does not exist yet. Say where you stand and where you want to go; the planner "
@@ -43,7 +46,7 @@ class NewPlanScreen(FormScreen):
         self.draft = Plan(profile=new_profile("rhit", today.next()))
 
     def fields(self) -> list[FormField]:
-        return profile_fields(self.draft, self.app.pack, with_title=False)  # type: ignore[attr-defined]
+        return profile_fields(self.draft, self.pack, with_title=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
