@@ -218,7 +218,7 @@ class AdvisorActions(Screen):
             elif app.modified:
                 this_name += " (unsaved)"
             screen = CompareScreen(
-                edits.snapshot(app.plan), this_name, loaded.plan, other_name, shown_path(path)
+                edits.snapshot(app.plan), this_name, loaded.plan, other_name, shown_path(path), pack=app.pack
             )
             app.push_screen(screen)
 

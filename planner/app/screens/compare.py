@@ -330,10 +330,19 @@ class CompareScreen(Screen[None]):
     ]
 
     def __init__(
-        self, this: Plan, this_name: str, other: Plan, other_name: str, other_path: str | None = None
+        self,
+        this: Plan,
+        this_name: str,
+        other: Plan,
+        other_name: str,
+        other_path: str | None = None,
+        *,
+        pack: Pack,
     ) -> None:
         super().__init__()
         self.this = this
+        self.pack = pack
+        """The rules this plan is checked against (the other plan's are read from its file)."""
         self.other = other
         self.names = (printable(this_name, one_line=True), printable(other_name, one_line=True))
         self.other_path = printable(other_path or other_name, one_line=True)
@@ -360,7 +369,7 @@ class CompareScreen(Screen[None]):
         for route in self.query(".route"):
             route.display = False
         this, other = self.this, self.other
-        self.pack = this_pack = self.app.pack  # type: ignore[attr-defined]
+        this_pack = self.pack
         other_file = self.other_file
 
         def work() -> None:
