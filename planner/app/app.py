@@ -12,6 +12,7 @@ Rules and edits are decided in `planner.core`; the app only asks.
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import os
 from collections.abc import Iterable
@@ -235,7 +236,6 @@ class PlannerApp(App[None]):
 
         Textual installs no handler for these, and without one the process dies at once.
         """
-        import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
@@ -448,8 +448,6 @@ class PlannerApp(App[None]):
     @work(group="save", name="save")
     async def _save(self, job: SaveJob, then) -> None:
         """Write `job` in a thread, then take the result in; `then()` runs after success."""
-        import asyncio
-
         try:
             saved = await asyncio.to_thread(job.run)
         except PlanFileError as error:
@@ -476,21 +474,14 @@ class PlannerApp(App[None]):
         else:
             self.say(f"Saved {os.path.basename(saved.path)}")
 
-    def reload(self) -> None:
+    @work(group="reload", name="reload")
+    async def reload(self) -> None:
         """Read the plan again from disk, in a thread, dropping the edits (the caller asked first)."""
-        read = self.session.read
-
-        def work() -> None:
-            try:
-                loaded = read()
-            except PlanFileError as error:
-                self.call_from_thread(self.notify, f"Not reloaded: {error}", severity="error", timeout=8)
-            else:
-                self.call_from_thread(self._reloaded, loaded)
-
-        self.run_worker(work, thread=True, group="reload", name="reload")
-
-    def _reloaded(self, loaded: Loaded) -> None:
+        try:
+            loaded = await asyncio.to_thread(self.session.read)
+        except PlanFileError as error:
+            self.notify(f"Not reloaded: {error}", severity="error", timeout=8)
+            return
         self.session.reloaded(loaded)
         kept = self.keeper.reloaded()
         if kept:
