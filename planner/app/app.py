@@ -128,8 +128,6 @@ class PlannerApp(App[None]):
         """The title line's facts (title, file, unsaved mark, pack) may have changed."""
         self.said_signal: Signal[str] = Signal(self, "said")
         """A short message about the last action, for the title line."""
-        self.reviewing = False
-        """A review is running in a thread."""
         self.review_wanted = False
         """The plan changed since the running review began."""
 
@@ -390,25 +388,28 @@ class PlannerApp(App[None]):
         self.checking_signal.publish(self.review)
         self.review_wanted = True
         if not self.reviewing:
-            self.call_after_refresh(self._start_review)
+            self._review_in_thread()
 
-    def _start_review(self) -> None:
-        if self.reviewing or not self.review_wanted:
-            return
-        self.reviewing, self.review_wanted = True, False
-        plan, version, today, pack = edits.snapshot(self.plan), self.history.version, self.today, self.pack
+    @property
+    def reviewing(self) -> bool:
+        """A review is being made in a thread."""
+        return any(worker.group == "review" and not worker.is_finished for worker in self.workers)
 
-        def work() -> None:
-            result = review(plan, version, today, pack)
-            self.call_from_thread(self._review_done, result)
-
-        self.run_worker(work, thread=True, group="review", name="review")
-
-    def _review_done(self, result: Review) -> None:
-        self.reviewing = False
-        self.show_review(result)
-        if self.review_wanted:
-            self.call_after_refresh(self._start_review)
+    @work(group="review", name="review")
+    async def _review_in_thread(self) -> None:
+        """Review the plan in a thread once the edit is on screen, and again while edits come in."""
+        while self.review_wanted:
+            drawn = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(drawn.set_result, None)
+            await drawn
+            self.review_wanted = False
+            plan, version, today, pack = (
+                edits.snapshot(self.plan),
+                self.history.version,
+                self.today,
+                self.pack,
+            )
+            self.show_review(await asyncio.to_thread(review, plan, version, today, pack))
 
     def show_review(self, result: Review) -> None:
         """Have a review shown, unless the plan has changed since it was made."""
