@@ -513,29 +513,33 @@ class PlannerApp(App[None]):
         if not self.modified:
             self.exit()
             return
+        from planner.app.screens.confirm import ConfirmScreen
+
+        asking = any(worker.name == "quit" and not worker.is_finished for worker in self.workers)
+        if not asking and not isinstance(self.screen, ConfirmScreen):
+            self._ask_before_quitting()
+
+    @work(group="flow", name="quit")
+    async def _ask_before_quitting(self) -> None:
+        """Ask whether to save, discard or stay, and do it."""
         from planner.app.screens.changed import save_plan
         from planner.app.screens.confirm import ConfirmScreen
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                save_plan(self, then=self.exit)
-            elif choice == "discard":
-                kept = self.keeper.discard()
-                self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
-
-        if isinstance(self.screen, ConfirmScreen):
-            return
         detail = f"The changes to {self.path} are not saved yet."
         if self.restored_from is not None:
             detail += f" Quitting without saving leaves the recovered edits in {self.restored_from}."
-        self.push_screen(
+        choice = await self.push_screen_wait(
             ConfirmScreen(
                 "Quit with unsaved changes?",
                 detail,
                 [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
-            ),
-            answered,
+            )
         )
+        if choice == "save":
+            save_plan(self, then=self.exit)
+        elif choice == "discard":
+            kept = self.keeper.discard()
+            self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
 
     def action_help(self) -> None:
         """Show the help screen."""
