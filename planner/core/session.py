@@ -214,7 +214,6 @@ class Session:
         """Take in a save that `job` did: the session belongs to the file written from now on, and
         the state written counts as on disk (edits made meanwhile stay unsaved)."""
         self.path = saved.path
-        self.own_plan = self.own_plan and saved.path == self.path
         self.disk_text = saved.text
         self.history.mark_saved(job.state)
         self.restored_from = None
