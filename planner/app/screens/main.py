@@ -9,6 +9,8 @@ screen redraws when the app publishes a change (its signals), so the app never c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,8 +27,20 @@ from planner.app.widgets.next_steps import NextStepsPane
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
 from planner.core import edits
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
+
+if TYPE_CHECKING:
+    from planner.app.screens.form import FormField
+
+
+def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:
+    """The profile dialog's field for one profile field (its module is read on the first edit)."""
+    from planner.app.screens.profile_editor import profile_field
+
+    return profile_field(plan, name, pack)
+
 
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
@@ -100,6 +114,7 @@ class MainScreen(FixActions, AdvisorActions):
 
     def on_mount(self) -> None:
         self.query_one(DiagnosticsPane).fix_title = self.fix_title
+        self.query_one(ProfilePane).field_for = profile_field
         app = self.planner
         self._watch(app.plan_signal, lambda focus: self.show_plan(app.plan, focus))
         self._watch(app.review_signal, self.show_review)

@@ -16,6 +16,7 @@ the rows (the stylesheet does this with `:focus-within`), and folds again when f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -184,6 +185,9 @@ class ProfilePane(Vertical, can_focus=True):
         self.plan: Plan | None = None
         self.pack: Pack | None = None
         """The rules the profile's choices are worded by, as of the last `show_plan`."""
+        self.field_for: Callable[[Plan, str, Pack], Any] | None = None
+        """Makes the form field that edits one profile field (the screen sets it: the profile
+        dialog's own), as `field_for(plan, name, pack)`."""
         self._shown: tuple = ()
         self.summary_line = Static(id="profile-summary")
         self.rows = [ProfileRow(name, label) for name, label in FIELDS]
@@ -261,13 +265,11 @@ class ProfilePane(Vertical, can_focus=True):
 
     async def action_edit_field(self) -> None:
         """Edit the field under the cursor in its row."""
-        if self.plan is None or self.pack is None or self.editing is not None:
+        if self.plan is None or self.pack is None or self.field_for is None or self.editing is not None:
             return
-        from planner.app.screens.profile_editor import profile_field
-
         await self.mount_rows()
         row = self.rows[self.cursor]
-        field = profile_field(self.plan, row.field_name, self.pack)
+        field = self.field_for(self.plan, row.field_name, self.pack)
         widget = field.widget
         if isinstance(widget, Select):
             hint = "Up/Down choose, Enter takes it, Esc cancels."
