@@ -656,7 +656,7 @@ def unavailable(screen: Screen, action: Action) -> str | None:
     if needs == "item":
         return None if screen.timeline.selected_item is not None else "the timeline has no item selected"
     if needs == "step":
-        return None if screen.session.current_review().steps else "there is no next step to take"
+        return None if screen.planner.current_review().steps else "there is no next step to take"
     diagnostic = screen.query_one(DiagnosticList).selected
     if diagnostic is None:
         return "no diagnostic is selected"

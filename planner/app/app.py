@@ -1,14 +1,18 @@
-"""The planner's Textual app: one plan, its edit history, and the screens that show it.
+"""The planner's Textual app: one plan's session, and the screens that show it.
 
-The app holds the session (the plan's `History`, where it is on disk, the latest `Review`) and
-the few things that change it: `apply` an edit, undo, redo, save, reload. Every change ends
-in `plan_changed`, which redraws the timeline at once and revalidates: on the spot for a plan
-of ordinary size, from a snapshot in a thread for a big one (the result is dropped when a newer
-edit came in meanwhile). Rules and edits are decided in `planner.core`; the app only asks.
+The plan being edited, its history and its file are a `Session` (planner/core/session.py); the
+app runs it for the screen: it does saving and reloading in threads, says what happened, and
+keeps the latest `Review`. The app watches the session: every change to the plan ends in
+`plan_changed`, which has the plan redrawn at once and revalidates: on the spot for a plan of
+ordinary size, from a snapshot in a thread for a big one (the result is dropped when a newer
+edit came in meanwhile). The app tells the screens through signals (`plan_signal`,
+`review_signal`, ...), which the main screen subscribes to; it never calls into a screen.
+Rules and edits are decided in `planner.core`; the app only asks.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import os
 from collections.abc import Iterable
@@ -16,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.signal import Signal
 
 from planner.app.actions import bindings, load_keymap
 from planner.app.commands import PlanCommands
@@ -27,7 +33,8 @@ from planner.core.catalog import Pack
 from planner.core.edits import History
 from planner.core.model import Item, Plan
 from planner.core.review import Review, review
-from planner.core.storage import Loaded
+from planner.core.session import RELOADED, SAVED, Change, SaveJob, Session
+from planner.core.storage import Loaded, PlanFileError, Saved
 from planner.core.terms import Term
 from planner.core.text import printable
 
@@ -76,37 +83,70 @@ class PlannerApp(App[None]):
         the user's own plan in the per-user data folder (its folder is made when saving).
         """
         super().__init__()
-        self.path = path
-        self.own_plan = own_plan
         self.today = today or Term.current()
-        plan = loaded.plan if loaded is not None else Plan()
-        self.history = History(plan)
-        self.disk_text: str | None = loaded.text if loaded is not None else None
-        """The file's text as last read or written (None: not on disk yet)."""
+        self.session = Session(path, loaded, own_plan)
+        """The plan being edited, its history and its file."""
+        self.session.subscribe(self.session_changed)
         self.review: Review | None = None
-        self._pack: Pack | None = None
-        self._pack_rules: str | None = None
-        self.restored_from: str | None = None
-        """The recovery file whose edits were restored, until they are saved (they count as unsaved)."""
-        self.keeper = RecoveryKeeper(self)
+        self.keeper = RecoveryKeeper(self, self.session)
         """Keeps unsaved edits in a recovery file beside the plan."""
         self.told_backup = False
-        self.saving = False
-        self.reviewing = False
-        """A review is running in a thread."""
-        self.review_wanted = False
-        """The plan changed since the running review began."""
         self.author: str | None = None
         """The name last given for a comment, waiver or approval in this session, offered again."""
         self.fixed_date: datetime.date | None = None
         """The date comments, waivers and approvals get (tests and screenshots); None: today."""
+        self.showing = False
+        """The main screen is up, and shows the plan as it changes."""
+        self._pack_problem: str | None = None
+        self.plan_signal: Signal[Item | None] = Signal(self, "plan")
+        """The plan changed: draw it (the item given is the one the change is about)."""
+        self.review_signal: Signal[Review] = Signal(self, "review")
+        """A review of the plan as it is now is ready: show it."""
+        self.checking_signal: Signal[Review | None] = Signal(self, "checking")
+        """A review is being made in a thread (the latest one, now stale, is given)."""
+        self.header_signal: Signal[None] = Signal(self, "header")
+        """The title line's facts (title, file, unsaved mark, pack) may have changed."""
+        self.said_signal: Signal[str] = Signal(self, "said")
+        """A short message about the last action, for the title line."""
+        self.review_wanted = False
+        """The plan changed since the running review began."""
 
     # --- the session --------------------------------------------------------------------------
 
     @property
     def plan(self) -> Plan:
         """The plan being edited."""
-        return self.history.plan
+        return self.session.plan
+
+    @property
+    def history(self) -> History:
+        """The plan's edit history."""
+        return self.session.history
+
+    @property
+    def path(self) -> str:
+        """The file the plan belongs to."""
+        return self.session.path
+
+    @property
+    def own_plan(self) -> bool:
+        """The plan is the user's own, in the per-user data folder."""
+        return self.session.own_plan
+
+    @property
+    def disk_text(self) -> str | None:
+        """The file's text as last read or written (None: not on disk yet)."""
+        return self.session.disk_text
+
+    @property
+    def restored_from(self) -> str | None:
+        """The recovery file whose edits were restored, until they are saved."""
+        return self.session.restored_from
+
+    @property
+    def modified(self) -> bool:
+        """True when there are changes that are not on disk."""
+        return self.session.modified
 
     @property
     def pack(self) -> Pack:
@@ -115,26 +155,16 @@ class PlannerApp(App[None]):
         A pack that cannot be read (a pack file removed meanwhile) is said once in the header,
         and the default pack stands in until `rules` changes again.
         """
-        from planner.core.packs import PackError, default_pack, pack_for_file
-
-        rules = self.plan.rules
-        if self._pack is None or self._pack_rules != rules:
-            self._pack_rules = rules
-            try:
-                self._pack = pack_for_file(self.plan, self.path)
-            except PackError as error:
-                self._pack = default_pack()
-                self.say(str(error))
-        return self._pack
+        pack = self.session.pack
+        problem = self.session.pack_problem
+        if problem is not None and problem is not self._pack_problem:
+            self.say(problem)
+        self._pack_problem = problem
+        return pack
 
     def date_today(self) -> datetime.date:
         """The date a comment, waiver or approval made now gets."""
         return self.fixed_date or datetime.date.today()
-
-    @property
-    def modified(self) -> bool:
-        """True when there are changes that are not on disk."""
-        return self.history.modified or self.disk_text is None or self.restored_from is not None
 
     @property
     def main(self) -> MainScreen:
@@ -187,7 +217,6 @@ class PlannerApp(App[None]):
 
         Textual installs no handler for these, and without one the process dies at once.
         """
-        import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
@@ -250,6 +279,7 @@ class PlannerApp(App[None]):
         """The main screen is up: show the plan, or start a new one."""
         from planner.app.screens.recovery import offer_recovery
 
+        self.showing = True
         self.plan_changed(None)
         if offer_recovery(self, self._recovery_answered):
             return
@@ -264,32 +294,25 @@ class PlannerApp(App[None]):
 
     def restore(self, plan: Plan, file: str) -> None:
         """Open the edits kept in a recovery file: the plan as they left it, marked unsaved."""
-        self.history = History(plan)
-        self.restored_from = file
         self.keeper.adopt(file)
-        self.plan_changed(plan.items[0] if plan.items else None)
+        self.session.open(plan, restored_from=file)
         self.notify(f"Restored the edits kept in {file}; save (ctrl+s) to keep them in the plan.", timeout=8)
 
     def start_new_plan(self) -> None:
         """Ask where the person stands and what they aim for, then offer to lay out the timeline."""
         from planner.app.screens.new_plan import NewPlanScreen
 
-        self.push_screen(NewPlanScreen(self.path, self.today), self._new_plan_answered)
+        self.push_screen(NewPlanScreen(self.path, self.today, self.pack), self._new_plan_answered)
 
     def _new_plan_answered(self, plan: Plan | None) -> None:
         if plan is None:
             self.exit(message=Text("No plan was started; nothing was written."))
             return
-        self.history = History(plan)
-        self.plan_changed(plan.items[0] if plan.items else None)
+        self.session.open(plan)
 
     def apply(self, edit: edits.Edit | None) -> Item | None:
-        """Make an edit (None: nothing to change), then redraw and revalidate."""
-        if edit is None:
-            return None
-        focus = self.history.do(edit)
-        self.plan_changed(focus)
-        return focus
+        """Make an edit (None: nothing to change); the plan is redrawn and revalidated."""
+        return self.session.apply(edit)
 
     def try_edit(self, build, *args) -> bool:
         """Build an edit with `build(plan, *args)` and make it; a refusal becomes a notice.
@@ -308,31 +331,34 @@ class PlannerApp(App[None]):
 
     def undo(self) -> None:
         """Undo the last edit."""
-        done = self.history.undo()
+        done = self.session.undo()
         if done is None:
             self.say("Nothing to undo.")
             return
-        edit, focus = done
-        self.plan_changed(focus)
-        self.say(f"Undone: {edit.description}")
+        self.say(f"Undone: {done[0].description}")
 
     def redo(self) -> None:
         """Redo the last undone edit."""
-        done = self.history.redo()
+        done = self.session.redo()
         if done is None:
             self.say("Nothing to redo.")
             return
-        edit, focus = done
-        self.plan_changed(focus)
-        self.say(f"Redone: {edit.description}")
+        self.say(f"Redone: {done[0].description}")
+
+    def session_changed(self, change: Change) -> None:
+        """The session told of a change: redraw and revalidate, or only redraw the title line."""
+        if change.kind == RELOADED:
+            self.review = None
+        if change.kind == SAVED:
+            self.refresh_header()
+        else:
+            self.plan_changed(change.focus)
 
     def plan_changed(self, focus: Item | None) -> None:
-        """The plan changed: redraw the timeline now and revalidate."""
-        try:
-            main = self.main
-        except LookupError:
+        """The plan changed: have it redrawn now, and revalidate."""
+        if not self.showing:
             return
-        main.show_plan(self.plan, focus)
+        self.plan_signal.publish(focus)
         self.revalidate()
         self.keeper.plan_changed()
 
@@ -345,38 +371,38 @@ class PlannerApp(App[None]):
         if len(self.plan.items) <= SYNC_LIMIT:
             self.show_review(review(self.plan, self.history.version, self.today, self.pack))
             return
-        self.main.show_checking()
+        self.checking_signal.publish(self.review)
         self.review_wanted = True
         if not self.reviewing:
-            self.call_after_refresh(self._start_review)
+            self._review_in_thread()
 
-    def _start_review(self) -> None:
-        if self.reviewing or not self.review_wanted:
-            return
-        self.reviewing, self.review_wanted = True, False
-        plan, version, today, pack = edits.snapshot(self.plan), self.history.version, self.today, self.pack
+    @property
+    def reviewing(self) -> bool:
+        """A review is being made in a thread."""
+        return any(worker.group == "review" and not worker.is_finished for worker in self.workers)
 
-        def work() -> None:
-            result = review(plan, version, today, pack)
-            self.call_from_thread(self._review_done, result)
-
-        self.run_worker(work, thread=True, group="review", name="review")
-
-    def _review_done(self, result: Review) -> None:
-        self.reviewing = False
-        self.show_review(result)
-        if self.review_wanted:
-            self.call_after_refresh(self._start_review)
+    @work(group="review", name="review")
+    async def _review_in_thread(self) -> None:
+        """Review the plan in a thread once the edit is on screen, and again while edits come in."""
+        while self.review_wanted:
+            drawn = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(drawn.set_result, None)
+            await drawn
+            self.review_wanted = False
+            plan, version, today, pack = (
+                edits.snapshot(self.plan),
+                self.history.version,
+                self.today,
+                self.pack,
+            )
+            self.show_review(await asyncio.to_thread(review, plan, version, today, pack))
 
     def show_review(self, result: Review) -> None:
-        """Hand a review to the panes, unless the plan has changed since it was made."""
+        """Have a review shown, unless the plan has changed since it was made."""
         if result.version != self.history.version:
             return
         self.review = result
-        try:
-            self.main.show_review(result)
-        except LookupError:
-            pass
+        self.review_signal.publish(result)
 
     def current_review(self) -> Review:
         """A review of the plan as it is now (made on the spot when the latest one is stale)."""
@@ -389,58 +415,41 @@ class PlannerApp(App[None]):
     def changed_on_disk(self, path: str) -> bool:
         """True when the file at `path` is not what this app last read or wrote there (or a file
         appeared where a new plan is to go, or the plan's file was removed)."""
-        from planner.core.storage import changed_on_disk
-
-        return path == self.path and changed_on_disk(path, self.disk_text)
+        return self.session.changed_on_disk(path)
 
     def save(self, path: str | None = None, then=None, keep_theirs: bool = False) -> None:
         """Write the plan to `path` (default: its own file) in a thread; `then()` runs after success.
 
         With `keep_theirs`, the file as it is on disk now is kept beside it (`PLAN.toml.~N~`).
         """
-        from planner.core import storage
-        from planner.core.paths import make_folder_for
-
         if self.saving:
             self.notify("Still saving; try again in a moment.", timeout=2)
             return
-        target = path or self.path
-        same_file = target == self.path
-        previous = self.disk_text if same_file else None
-        plan = edits.snapshot(self.plan)
-        state = self.history.next_undo
-        self.saving = True
+        self._save(self.session.save_job(path, keep_previous=keep_theirs), then)
 
-        def work() -> None:
-            try:
-                if same_file and self.own_plan:
-                    make_folder_for(target)
-                saved = storage.save(plan, target, previous, keep_previous=keep_theirs)
-            except storage.PlanFileError as error:
-                self.call_from_thread(self._save_failed, error)
-            except OSError as error:
-                self.call_from_thread(self._save_failed, storage.PlanFileError(target, str(error)))
-            else:
-                self.call_from_thread(self._saved, saved, state, then, keep_theirs)
+    @property
+    def saving(self) -> bool:
+        """A save is being written."""
+        return any(worker.group == "save" and not worker.is_finished for worker in self.workers)
 
-        self.run_worker(work, thread=True, group="save", name="save")
+    @work(group="save", name="save")
+    async def _save(self, job: SaveJob, then) -> None:
+        """Write `job` in a thread, then take the result in; `then()` runs after success."""
+        try:
+            saved = await asyncio.to_thread(job.run)
+        except PlanFileError as error:
+            self.notify(f"Not saved (your edits are kept here): {error}", severity="error", timeout=10)
+            return
+        self._saved(job, saved)
+        if then is not None:
+            then()
 
-    def _save_failed(self, error: Exception) -> None:
-        self.saving = False
-        self.notify(f"Not saved (your edits are kept here): {error}", severity="error", timeout=10)
-
-    def _saved(self, saved, state: edits.Edit | None, then, keep_theirs: bool = False) -> None:
-        self.saving = False
-        self.path = saved.path
-        self.own_plan = self.own_plan and saved.path == self.path
-        self.disk_text = saved.text
-        self.history.mark_saved(state)
-        self.restored_from = None
+    def _saved(self, job: SaveJob, saved: Saved) -> None:
+        self.session.saved(job, saved)
         removed = self.keeper.saved()
-        self.refresh_header()
         if removed:
             self.notify(f"Saved; the recovery file {removed} is removed, its edits are in the plan now.")
-        if saved.backup and keep_theirs:
+        if saved.backup and job.keep_previous:
             self.notify(f"Saved over the other version, which is kept in {saved.backup}", timeout=10)
         elif saved.backup and not self.told_backup:
             self.told_backup = True
@@ -451,31 +460,16 @@ class PlannerApp(App[None]):
             )
         else:
             self.say(f"Saved {os.path.basename(saved.path)}")
-        if then is not None:
-            then()
 
-    def reload(self) -> None:
+    @work(group="reload", name="reload")
+    async def reload(self) -> None:
         """Read the plan again from disk, in a thread, dropping the edits (the caller asked first)."""
-        from planner.core.storage import PlanFileError, load
-
-        path = self.path
-
-        def work() -> None:
-            try:
-                loaded = load(path)
-            except PlanFileError as error:
-                self.call_from_thread(self.notify, f"Not reloaded: {error}", severity="error", timeout=8)
-            else:
-                self.call_from_thread(self._reloaded, loaded)
-
-        self.run_worker(work, thread=True, group="reload", name="reload")
-
-    def _reloaded(self, loaded: Loaded) -> None:
-        self.history = History(loaded.plan)
-        self.disk_text = loaded.text
-        self.review = None
-        self.restored_from = None
-        self.plan_changed(None)
+        try:
+            loaded = await asyncio.to_thread(self.session.read)
+        except PlanFileError as error:
+            self.notify(f"Not reloaded: {error}", severity="error", timeout=8)
+            return
+        self.session.reloaded(loaded)
         kept = self.keeper.reloaded()
         if kept:
             self.notify(f"Reloaded {loaded.path}; the recovered edits stay in {kept}", timeout=8)
@@ -484,17 +478,11 @@ class PlannerApp(App[None]):
 
     def say(self, message: str) -> None:
         """A short message about the last action, in the title line for a few seconds."""
-        try:
-            self.main.query_one("#header").say(message)  # type: ignore[attr-defined]
-        except LookupError:
-            pass
+        self.said_signal.publish(message)
 
     def refresh_header(self) -> None:
         """Redraw the title line (title, file, unsaved mark)."""
-        try:
-            self.main.refresh_header()
-        except LookupError:
-            pass
+        self.header_signal.publish(None)
 
     def notify(self, message: str, **options) -> None:  # type: ignore[override]
         """A notice, always as plain text with control characters made visible (it may name files
@@ -511,29 +499,33 @@ class PlannerApp(App[None]):
         if not self.modified:
             self.exit()
             return
+        from planner.app.screens.confirm import ConfirmScreen
+
+        asking = any(worker.name == "quit" and not worker.is_finished for worker in self.workers)
+        if not asking and not isinstance(self.screen, ConfirmScreen):
+            self._ask_before_quitting()
+
+    @work(group="flow", name="quit")
+    async def _ask_before_quitting(self) -> None:
+        """Ask whether to save, discard or stay, and do it."""
         from planner.app.screens.changed import save_plan
         from planner.app.screens.confirm import ConfirmScreen
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                save_plan(self, then=self.exit)
-            elif choice == "discard":
-                kept = self.keeper.discard()
-                self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
-
-        if isinstance(self.screen, ConfirmScreen):
-            return
         detail = f"The changes to {self.path} are not saved yet."
         if self.restored_from is not None:
             detail += f" Quitting without saving leaves the recovered edits in {self.restored_from}."
-        self.push_screen(
+        choice = await self.push_screen_wait(
             ConfirmScreen(
                 "Quit with unsaved changes?",
                 detail,
                 [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
-            ),
-            answered,
+            )
         )
+        if choice == "save":
+            save_plan(self, then=self.exit)
+        elif choice == "discard":
+            kept = self.keeper.discard()
+            self.exit(message=Text(f"The recovered edits stay in {printable(kept)}.") if kept else None)
 
     def action_help(self) -> None:
         """Show the help screen."""

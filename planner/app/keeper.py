@@ -25,6 +25,7 @@ from planner.core.recovery import SessionLock, recovery_path, remove_recovery, w
 if TYPE_CHECKING:
     from planner.app.app import PlannerApp
     from planner.core.model import Plan
+    from planner.core.session import Session
 
 REMOVE = "remove"
 """What the keeper wants done with its file, instead of a plan to write: remove it."""
@@ -38,8 +39,11 @@ class RecoveryKeeper:
     write takes long (tens of thousands of items) waits ten times the last write's duration, so
     that writing, which competes with the screen for Python's lock, takes a tenth of the time."""
 
-    def __init__(self, app: PlannerApp) -> None:
+    def __init__(self, app: PlannerApp, session: Session) -> None:
         self.app = app
+        """Runs the timers and threads, and tells the person of a failure."""
+        self.session = session
+        """The plan whose unsaved edits are kept."""
         self.enabled: bool | None = None
         """Write after edits and at a crash: by default (None) in a real terminal, not in tests."""
         self.file: str | None = None
@@ -54,27 +58,29 @@ class RecoveryKeeper:
         self._told_failure = False
         self._cost = 0.0
         """Seconds the last write took."""
-        self.session = SessionLock(app.path)
+        self.lock = SessionLock(session.path)
         """The recovery numbers this session holds, while it runs."""
 
     def start(self) -> None:
         """The session begins: hold a recovery number, so other sessions see this one running."""
         if self.enabled:
-            self.session.free_number()
+            self.lock.free_number()
 
     def end(self) -> None:
         """The session ends: let go of its locks (its kept file becomes a leftover to offer)."""
-        self.session.release()
+        self.lock.release()
 
     # --- when -----------------------------------------------------------------------------------
 
     def worth_keeping(self) -> bool:
         """True when the plan holds edits that are on no disk (a new plan's empty start is not one)."""
-        app = self.app
-        if not app.modified or self.discarded:
+        session = self.session
+        if not session.modified or self.discarded:
             return False
-        plan = app.plan
-        return app.disk_text is not None or plan.has_profile or bool(plan.items) or app.history.can_undo
+        plan = session.plan
+        return (
+            session.disk_text is not None or plan.has_profile or bool(plan.items) or session.history.can_undo
+        )
 
     def plan_changed(self) -> None:
         """After every change: bring the file up to date a moment later (in one write per burst)."""
@@ -85,21 +91,21 @@ class RecoveryKeeper:
     def _due(self) -> None:
         self._timer = None
         if self.worth_keeping():
-            self._want(edits.snapshot(self.app.plan), self._target())
+            self._want(edits.snapshot(self.session.plan), self._target())
         elif self.file is not None and not self.adopted:
             target, self.file = self.file, None
             self._want(REMOVE, target)
 
     def _target(self) -> str:
         if self.file is None:
-            self.file = recovery_path(self.app.path, self.session.free_number())
+            self.file = recovery_path(self.session.path, self.lock.free_number())
         return self.file
 
     def adopt(self, file: str) -> None:
         """The person restored `file`: it holds this session's edits from now on."""
         self.file, self.adopted = file, True
         if self.enabled:
-            self.session.take_file(file)
+            self.lock.take_file(file)
 
     # --- the work, in a thread --------------------------------------------------------------------
 
@@ -127,17 +133,17 @@ class RecoveryKeeper:
             if wanted == REMOVE:
                 remove_recovery(target)
             else:
-                if self.app.own_plan:
+                if self.session.own_plan:
                     from planner.core.paths import make_folder_for
 
                     make_folder_for(target)
-                    self.session.take_file(target)  # the folder may be new: hold the number now
+                    self.lock.take_file(target)  # the folder may be new: hold the number now
                 began = time.monotonic()
-                written = write_recovery(wanted, self.app.path, target)  # type: ignore[arg-type]
+                written = write_recovery(wanted, self.session.path, target)  # type: ignore[arg-type]
                 self._cost = time.monotonic() - began
                 if written != target and self.file == target:
                     self.file = written  # a link took the name: the edits are kept at the next one
-                    self.session.take_file(written)
+                    self.lock.take_file(written)
         except (PlanFileError, OSError) as error:
             return error
         return None
@@ -169,7 +175,7 @@ class RecoveryKeeper:
         locked = self._lock.acquire(timeout=5)
         try:
             self._wanted = None  # anything waiting is older than this
-            failure = self._do(edits.snapshot(self.app.plan), target)
+            failure = self._do(edits.snapshot(self.session.plan), target)
         finally:
             if locked:
                 self._lock.release()
@@ -177,7 +183,7 @@ class RecoveryKeeper:
 
     def saved(self) -> str | None:
         """After a save: the file goes when the disk holds every edit; returns a restored file so removed."""
-        if self.app.modified:
+        if self.session.modified:
             self.plan_changed()  # edited while saving: those edits still need keeping
             return None
         self._stop_timer()

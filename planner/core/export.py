@@ -22,7 +22,7 @@ from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.outcome import Outcome, approval_state, outcome
 from planner.core.terms import Term
-from planner.core.text import printable
+from planner.core.text import printable, readable
 from planner.core.validate import Diagnostic, Facts, validate
 
 CHART_TERMS = 45
@@ -92,19 +92,6 @@ class Report:
         self.approvals: list[dict[str, str]] = []
 
 
-def _text(value: Any) -> str:
-    """A field value as a person reads it: lists joined, absent as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_text(entry) for entry in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return ", ".join(f"{key} = {_text(entry)}" for key, entry in value.items())
-    return str(value)
-
-
 def _said(value: Any, known: Any) -> str:
     """A catalog id (or a list of them) in words, "high-school-student" as "high school student";
     a value the catalog does not know is shown as written."""
@@ -112,14 +99,14 @@ def _said(value: Any, known: Any) -> str:
         return ", ".join(_said(entry, known) for entry in value)
     if isinstance(value, str) and value in known:
         return value.replace("-", " ")
-    return _text(value)
+    return readable(value)
 
 
 def _names(value: Any, cat: Pack) -> str:
     """A list of milestone ids as their names; a value of another type as it is written."""
     if not isinstance(value, list):
-        return _text(value)
-    return ", ".join(cat.name_of(entry) if isinstance(entry, str) else _text(entry) for entry in value)
+        return readable(value)
+    return ", ".join(cat.name_of(entry) if isinstance(entry, str) else readable(entry) for entry in value)
 
 
 _DETAIL_FIELDS = (
@@ -142,7 +129,7 @@ def _detail(name: str, value: Any, cat: Pack, areas: set[str]) -> str:
         return _said(value, areas)
     if name == "renews" and isinstance(value, str) and value in cat.credentials:
         return cat.name_of(value)
-    return _text(value)
+    return readable(value)
 
 
 def _spans(plan: Plan, facts: Facts) -> list[tuple[Item, int, int]]:
@@ -197,9 +184,9 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
     profile = plan.profile
     goal = cat.goals.get(profile.goal or "")
     rows = [
-        ("Name", _text(profile.get("name"))),
-        ("Goal", goal.name if goal else _text(profile.get("goal"))),
-        ("Starts", _text(profile.get("starts"))),
+        ("Name", readable(profile.get("name"))),
+        ("Goal", goal.name if goal else readable(profile.get("goal"))),
+        ("Starts", readable(profile.get("starts"))),
         ("Education", _said(profile.get("education"), cat.educations)),
         ("High-school courses", _said(profile.get("high_school_courses"), cat.high_school_subjects)),
         (
@@ -214,11 +201,11 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
             "Role",
             cat.name_of(profile.role)
             if isinstance(profile.role, str) and profile.role in cat.milestones
-            else _text(profile.get("role")),
+            else readable(profile.get("role")),
         ),
-        ("Years of health-care experience", _text(profile.get("healthcare_experience_years"))),
+        ("Years of health-care experience", readable(profile.get("healthcare_experience_years"))),
     ]
-    rows += [(key, _text(value)) for key, value in profile.extra.items()]
+    rows += [(key, readable(value)) for key, value in profile.extra.items()]
     result.profile = [(label, value) for label, value in rows if value != ""]
 
     worst: dict[str, str] = {}
@@ -249,7 +236,7 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
                 continue
             milestone = cat.milestones.get(item.requirement or "")
             bar = Bar(
-                _text(item.get("id")) or "(no id)",
+                readable(item.get("id")) or "(no id)",
                 _item_name(item, cat),
                 start - first,
                 min(end, chart_last) - first,
@@ -263,23 +250,23 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
     for item in plan.items:
         milestone = cat.milestones.get(item.requirement or "")
         start, end = item.get("start"), item.get("end")
-        when = _text(start) if end is None or end == start else f"{_text(start)} to {_text(end)}"
+        when = readable(start) if end is None or end == start else f"{readable(start)} to {readable(end)}"
         areas = {*cat.coursework_areas, cat.general_education, *cat.high_school_subjects}
         details = [
             f"{name.replace('_', ' ')}: {_detail(name, item.get(name), cat, areas)}"
             for name in _DETAIL_FIELDS
             if item.get(name) is not None
         ]
-        details += [f"{key}: {_text(value)}" for key, value in item.extra.items()]
+        details += [f"{key}: {readable(value)}" for key, value in item.extra.items()]
         result.items.append(
             {
-                "id": _text(item.get("id")),
-                "title": _text(item.get("title")),
-                "milestone": milestone.name if milestone else _text(item.get("requirement")),
+                "id": readable(item.get("id")),
+                "title": readable(item.get("title")),
+                "milestone": milestone.name if milestone else readable(item.get("requirement")),
                 "when": when,
-                "status": _text(item.get("status")) or "planned",
+                "status": readable(item.get("status")) or "planned",
                 "details": "; ".join(details),
-                "notes": _text(item.get("notes")),
+                "notes": readable(item.get("notes")),
                 "mark": worst.get(item.id or "", ""),
             }
         )
@@ -293,20 +280,20 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
             about = f"{comment.item} ({_item_name(target, cat)})" if target is not None else comment.item
         result.comments.append(
             {
-                "author": _text(comment.get("author")) or "someone",
-                "date": _text(comment.get("date")),
+                "author": readable(comment.get("author")) or "someone",
+                "date": readable(comment.get("date")),
                 "item": about,
-                "text": _text(comment.get("text")),
+                "text": readable(comment.get("text")),
             }
         )
     for waiver in plan.waivers:
         result.waivers.append(
             {
-                "rule": _text(waiver.get("rule")),
-                "item": _text(waiver.get("item")),
-                "by": _text(waiver.get("by")) or "someone",
-                "date": _text(waiver.get("date")),
-                "reason": _text(waiver.get("reason")),
+                "rule": readable(waiver.get("rule")),
+                "item": readable(waiver.get("item")),
+                "by": readable(waiver.get("by")) or "someone",
+                "date": readable(waiver.get("date")),
+                "reason": readable(waiver.get("reason")),
             }
         )
     state = approval_state(plan, digest)
@@ -320,10 +307,10 @@ def report(plan: Plan, file: str = "", cat: Pack | None = None) -> Report:
             holds = "superseded by a later approval"
         result.approvals.append(
             {
-                "by": _text(approval.get("by")) or "someone",
-                "date": _text(approval.get("date")),
+                "by": readable(approval.get("by")) or "someone",
+                "date": readable(approval.get("date")),
                 "state": holds,
-                "digest": _text(approval.get("digest")),
+                "digest": readable(approval.get("digest")),
             }
         )
     return result
@@ -357,7 +344,7 @@ def _term_rows(spans: list[tuple[Item, int, int]], first: int, last: int, cat: P
         close_empty(index - 1)
         entries = []
         for item, start, end in active:
-            label = f"{_item_name(item, cat)} ({_text(item.get('id')) or 'no id'})"
+            label = f"{_item_name(item, cat)} ({readable(item.get('id')) or 'no id'})"
             if start == end:
                 entries.append(label)
             else:
@@ -406,7 +393,7 @@ def _diagnostic_md(diagnostic: Diagnostic) -> str:
     line = f"**{diagnostic.severity}** {md_inline(diagnostic.rule)}{item}: {message}{source}"
     waiver = diagnostic.waived
     if waiver is not None:
-        when = f" on {md_inline(_text(waiver.date))}" if waiver.date else ""
+        when = f" on {md_inline(readable(waiver.date))}" if waiver.date else ""
         why = f": {md_inline(waiver.reason)}" if waiver.reason else ""
         line = f"~~{line}~~ (waived by {md_inline(waiver.by or 'someone')}{when}{why})"
     return line

@@ -250,13 +250,6 @@ def _in_text(name: str) -> str:
     return name if not name or first.isupper() else name[0].lower() + name[1:]
 
 
-def _end(item: Item) -> Term | None:
-    """The last term of an item, as `after` counts it: its end, or its start when it has none."""
-    if item.start is None:
-        return None
-    return item.end if item.end is not None and item.end >= item.start else item.start
-
-
 def _moved(plan: Plan, item: Item, start: int) -> list[tuple[Item, int]] | None:
     """`item` moved to start in term `start`, and every item that waits for it (by `after`, and
     so on) moved as little as needed to start after what it waits for: (item, new start) pairs.
@@ -274,7 +267,7 @@ def _moved(plan: Plan, item: Item, start: int) -> list[tuple[Item, int]] | None:
     budget = 4 * len(plan.items) + 4
 
     def new_end(record: Item) -> int | None:
-        end = _end(record)
+        end = record.last_term()
         if end is None:
             return None
         assert record.start is not None
@@ -432,7 +425,7 @@ def _after_the_wait(fixer: _Fixer, diagnostic: Diagnostic) -> tuple[str, Edit] |
         for record in fixer.plan.items
         if record.id == diagnostic.item and other_id in (record.after or ()) and record.start is not None
     )
-    ends = [_end(by_id[name]) for name in item.after or () if name in by_id and by_id[name] is not item]
+    ends = [by_id[name].last_term() for name in item.after or () if name in by_id and by_id[name] is not item]
     target = max(end.index + 1 for end in ends if end is not None)
     waited = by_id[other_id]
     title = f"Move {_called(item, fixer.cat)} to {Term(target)}, after {_called(waited, fixer.cat)} ends"

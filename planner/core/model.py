@@ -236,6 +236,14 @@ class Item(Record):
     """Ids of the items this one waits for."""
     notes: str | None
 
+    def last_term(self) -> Term | None:
+        """The item's last term: its `end`, or its `start` when it has none or when the end comes
+        before the start (that end is reported, and counts as the start); None without a start."""
+        start, end = self.start, self.end
+        if start is None:
+            return None
+        return end if end is not None and end.index >= start.index else start
+
 
 class Comment(Record):
     """A remark in the conversation between the person and their advisor."""

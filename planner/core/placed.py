@@ -100,7 +100,7 @@ class Facts:
             if milestone is None:
                 continue
             named.setdefault(milestone.id, []).append(item)
-            last = end.index if end is not None and end.index >= first else first
+            last = item.last_term().index  # type: ignore[union-attr]  # it has a start
             entry = Placed(item, milestone, first, last, position)
             placed.append(entry)
             by_milestone.setdefault(milestone.id, []).append(entry)

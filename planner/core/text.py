@@ -9,6 +9,8 @@ command line, the app, exports) passes it through here.
 
 from __future__ import annotations
 
+from typing import Any
+
 _CONTROLS = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 
@@ -30,6 +32,31 @@ def printable(text: str, *, one_line: bool = False) -> str:
     With `one_line`, tab and newline are escaped too, for places that hold a single line.
     """
     return text.translate(_ESCAPES_ONE_LINE if one_line else _ESCAPES)
+
+
+def readable(value: Any, absent: str = "", empty: str | None = None, *, one_line: bool = False) -> str:
+    """A value from a plan file as a person reads it: text as it is, `true`/`false`, a list's
+    entries joined with ", ", a table as `key = value` pairs; None (absent) as `absent`, and an
+    empty list as `empty` (by default as its entries join: "").
+
+    With `one_line` the text is made `printable` on one line, for a screen; without it the text
+    is as the file holds it (exports escape it as their format needs).
+    """
+    if value is None:
+        return absent
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if not value and empty is not None:
+            return empty
+        return ", ".join(readable(entry, absent, one_line=one_line) for entry in value)
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{readable(key, one_line=one_line)} = {readable(entry, absent, one_line=one_line)}"
+            for key, entry in value.items()
+        )
+    text = str(value)
+    return printable(text, one_line=True) if one_line else text
 
 
 # In JSON, json.dumps(ensure_ascii=False) escapes C0 controls but leaves DEL, C1 controls and

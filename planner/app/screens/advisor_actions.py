@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.screen import Screen
 
 from planner.app.actions import bindings
@@ -32,8 +33,8 @@ class AdvisorActions(Screen):
     BINDINGS = bindings("advisor")
 
     @property
-    def session(self) -> PlannerApp:
-        """The app, which holds the plan, its history and its file."""
+    def planner(self) -> PlannerApp:
+        """The app, which runs the plan's session."""
         return self.app  # type: ignore[return-value]
 
     @property
@@ -45,9 +46,9 @@ class AdvisorActions(Screen):
 
     def default_name(self, for_comment: bool = False) -> str:
         """The name to offer: the last one given this session; for a comment, else the profile's."""
-        if self.session.author:
-            return self.session.author
-        name = self.session.plan.profile.name
+        if self.planner.author:
+            return self.planner.author
+        name = self.planner.plan.profile.name
         return name if for_comment and isinstance(name, str) else ""
 
     # --- comments -----------------------------------------------------------------------------
@@ -59,64 +60,60 @@ class AdvisorActions(Screen):
         item = None if isinstance(self.focused, ProfilePane) else self.timeline.selected_item
         self.ask_comment(item.id if item is not None else None)
 
-    def ask_comment(self, item_id: str | None, then=None) -> None:
+    @work(group="flow")
+    async def ask_comment(self, item_id: str | None, then=None) -> None:
         """Ask for a comment (about `item_id` to begin with) and add it; `then()` runs after it is added."""
         from planner.app.screens.advisor_dialogs import AddCommentScreen
 
-        app = self.session
+        app = self.planner
         date = app.date_today()
-
-        def answered(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            app.author = (values["author"] or "").strip() or app.author
-            item = values["item"]
-            if app.try_edit(edits.add_comment, values["author"] or "", values["text"] or "", item, date):
-                app.say(f"Comment added on {item}." if item else "Comment added on the plan.")
-                if then is not None:
-                    then()
-
-        app.push_screen(
-            AddCommentScreen(app.plan, item_id, self.default_name(for_comment=True), date), answered
+        values: dict[str, Any] | None = await app.push_screen_wait(
+            AddCommentScreen(app.plan, app.pack, item_id, self.default_name(for_comment=True), date)
         )
+        if values is None:
+            return
+        app.author = (values["author"] or "").strip() or app.author
+        item = values["item"]
+        if app.try_edit(edits.add_comment, values["author"] or "", values["text"] or "", item, date):
+            app.say(f"Comment added on {item}." if item else "Comment added on the plan.")
+            if then is not None:
+                then()
 
-    def action_show_comments(self) -> None:
+    @work(group="flow")
+    async def action_show_comments(self) -> None:
         """Every comment, grouped by item; choosing one goes to its item."""
         from planner.app.screens.comments import PLAN_WIDE, CommentsScreen
 
         item = self.timeline.selected_item
-
-        def chosen(item_id: str | None) -> None:
-            if item_id is None:
-                return
-            if item_id == PLAN_WIDE:
-                self.query_one("#profile").focus()
-            elif self.timeline.select_item_id(item_id):
-                self.timeline.focus()
-            else:
-                self.notify(f"No item has the id {item_id}.", timeout=3)
-
-        self.app.push_screen(CommentsScreen(item.id if item is not None else None), chosen)
+        item_id = await self.app.push_screen_wait(CommentsScreen(item.id if item is not None else None))
+        if item_id is None:
+            return
+        if item_id == PLAN_WIDE:
+            self.query_one("#profile").focus()
+        elif self.timeline.select_item_id(item_id):
+            self.timeline.focus()
+        else:
+            self.notify(f"No item has the id {item_id}.", timeout=3)
 
     # --- approvals ----------------------------------------------------------------------------
 
-    def action_sign(self) -> None:
+    @work(group="flow")
+    async def action_sign(self) -> None:
         """Sign (approve) the plan as it is now: an approval bound to its content's digest."""
         from planner.app.screens.advisor_dialogs import SignScreen
 
-        app = self.session
+        app = self.planner
         date = app.date_today()
-
-        def answered(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            by = (values["by"] or "").strip()
-            app.author = by or app.author
-            if app.try_edit(edits.sign, by, date):
-                app.say(f"Signed as {by}; save to keep it. u undoes it.")
-
         errors = app.current_review().errors
-        app.push_screen(SignScreen(self.default_name(), date, errors), answered)
+        values: dict[str, Any] | None = await app.push_screen_wait(
+            SignScreen(self.default_name(), date, errors)
+        )
+        if values is None:
+            return
+        by = (values["by"] or "").strip()
+        app.author = by or app.author
+        if app.try_edit(edits.sign, by, date):
+            app.say(f"Signed as {by}; save to keep it. u undoes it.")
 
     # --- waivers ------------------------------------------------------------------------------
 
@@ -128,7 +125,8 @@ class AdvisorActions(Screen):
             self.notify("There is no diagnostic selected (4 goes to Diagnostics).", timeout=3)
         return diagnostic
 
-    def action_waive_diagnostic(self) -> None:
+    @work(group="flow")
+    async def action_waive_diagnostic(self) -> None:
         """Waive the selected diagnostic: ask who and why, then add a waiver (undo removes it)."""
         from planner.app.screens.advisor_dialogs import WaiveScreen
         from planner.app.widgets.diagnostics import DiagnosticList
@@ -146,34 +144,33 @@ class AdvisorActions(Screen):
         if diagnostic.rule in edits.NOT_WAIVABLE:
             self.notify(edits.NOT_WAIVABLE[diagnostic.rule], severity="warning", timeout=5)
             return
-        app = self.session
+        app = self.planner
         date = app.date_today()
-
-        def answered(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            by = (values["by"] or "").strip()
-            app.author = by or app.author
-            done = app.try_edit(
-                edits.add_waiver, diagnostic.rule, diagnostic.item, by, values["reason"] or "", date
-            )
-            if done:
-                app.say(f"Waived {diagnostic.rule}; u undoes it.")
-                self.query_one(DiagnosticList).focus()
-
-        app.push_screen(WaiveScreen(diagnostic, self.default_name(), date), answered)
+        values: dict[str, Any] | None = await app.push_screen_wait(
+            WaiveScreen(diagnostic, self.default_name(), date)
+        )
+        if values is None:
+            return
+        by = (values["by"] or "").strip()
+        app.author = by or app.author
+        done = app.try_edit(
+            edits.add_waiver, diagnostic.rule, diagnostic.item, by, values["reason"] or "", date
+        )
+        if done:
+            app.say(f"Waived {diagnostic.rule}; u undoes it.")
+            self.query_one(DiagnosticList).focus()
 
     def action_remove_waiver(self) -> None:
         """Take away the waiver of the selected diagnostic (a waived one, or a stale waiver)."""
         diagnostic = self._selected_diagnostic()
         if diagnostic is None:
             return
-        waiver = edits.waiver_for(self.session.plan, diagnostic, self.app.pack)  # type: ignore[attr-defined]
+        waiver = edits.waiver_for(self.planner.plan, diagnostic, self.planner.pack)
         if waiver is None:
             self.notify("The selected diagnostic is not waived, and is not a stale waiver.", timeout=4)
             return
-        if self.session.try_edit(edits.remove_waiver, waiver):
-            self.session.say(f"Removed the waiver of {waiver.rule}; u puts it back.")
+        if self.planner.try_edit(edits.remove_waiver, waiver):
+            self.planner.say(f"Removed the waiver of {waiver.rule}; u puts it back.")
 
     # --- alternatives -------------------------------------------------------------------------
 
@@ -181,7 +178,7 @@ class AdvisorActions(Screen):
         """Set this plan beside another (a copy with another route, say): outcomes and differences."""
         from planner.app.screens.compare import ComparePickScreen, CompareScreen, shown_path
 
-        app = self.session
+        app = self.planner
 
         def chosen(answer) -> None:
             if answer is None:
@@ -196,27 +193,26 @@ class AdvisorActions(Screen):
             elif app.modified:
                 this_name += " (unsaved)"
             screen = CompareScreen(
-                edits.snapshot(app.plan), this_name, loaded.plan, other_name, shown_path(path)
+                edits.snapshot(app.plan), this_name, loaded.plan, other_name, shown_path(path), pack=app.pack
             )
             app.push_screen(screen)
 
         app.push_screen(ComparePickScreen(app.path), chosen)
 
-    def action_save_copy(self) -> None:
+    @work(group="flow")
+    async def action_save_copy(self) -> None:
         """Write a copy of the plan, as it is now, to another file, and go on editing this one."""
         from planner.app.screens.save_as import SaveAsScreen
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self.save_copy(path)
-
-        self.app.push_screen(SaveAsScreen(self.session.path, copy=True), chosen)
+        path = await self.app.push_screen_wait(SaveAsScreen(self.planner.path, copy=True))
+        if path:
+            self.save_copy(path)
 
     def save_copy(self, path: str) -> None:
         """Write the copy in a thread; the session's file, history and unsaved state stay as they are."""
         from planner.core import storage
 
-        app = self.session
+        app = self.planner
         plan = edits.snapshot(app.plan)
 
         def work() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from textual.suggester import SuggestFromList
 
 from planner.app.screens.form import ChoiceField, FormField, FormScreen, NotesField, TextField, shown
+from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.validate import Diagnostic
 
@@ -64,15 +65,17 @@ class AddCommentScreen(FormScreen):
     dialog_classes = "dialog short-form"
     keys_help = "Tab moves between fields, ctrl+s (or F2) adds the comment, Esc cancels."
 
-    def __init__(self, plan: Plan, item_id: str | None, author: str, date: datetime.date) -> None:
+    def __init__(self, plan: Plan, pack: Pack, item_id: str | None, author: str, date: datetime.date) -> None:
         super().__init__()
         self.plan = plan
+        self.pack = pack
+        """The rules that name the items' milestones."""
         self.item_id = item_id
         self.author = author
         self.intro = f"A remark for the conversation about this plan, dated {date.isoformat()}."
 
     def fields(self) -> list[FormField]:
-        cat = self.app.pack  # type: ignore[attr-defined]
+        cat = self.pack
         ids: list[str] = []
         labels: dict[str, str] = {}
         for item in self.plan.items:

@@ -9,6 +9,8 @@ plan's data: printable, in `Text`, never markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
@@ -23,6 +25,9 @@ from planner.core import edits
 from planner.core.catalog import Pack
 from planner.core.model import Comment, Plan
 from planner.core.text import printable
+
+if TYPE_CHECKING:
+    from planner.app.app import PlannerApp
 
 PLAN_WIDE = ""
 """What the screen dismisses with for a comment on the whole plan (None is Escape)."""
@@ -94,9 +99,14 @@ class CommentsScreen(Screen[str | None]):
         """For each option, its comment (None: a group's heading)."""
 
     @property
+    def planner(self) -> PlannerApp:
+        """The app, which runs the plan's session."""
+        return self.app  # type: ignore[return-value]
+
+    @property
     def plan(self) -> Plan:
         """The plan being edited (it changes in place, so the list can be filled again after an edit)."""
-        return self.app.plan
+        return self.planner.plan
 
     def compose(self) -> ComposeResult:
         yield Static(id="comments-heading", markup=False)
@@ -124,7 +134,7 @@ class CommentsScreen(Screen[str | None]):
                 continue
             if options:
                 options.append(None)  # a separator: not an option, so `about` takes no entry
-            options.append(Option(group_heading(plan, key, self.app.pack), disabled=True))  # type: ignore[attr-defined]
+            options.append(Option(group_heading(plan, key, self.planner.pack), disabled=True))
             self.about.append(key)
             self.comments.append(None)
             for comment in comments:
@@ -187,22 +197,21 @@ class CommentsScreen(Screen[str | None]):
     def action_delete_comment(self) -> None:
         """Delete the highlighted comment; u (here or on the plan) brings it back."""
         index = self.query_one(OptionList).highlighted
-        if index is None or not 0 <= index < len(self.comments) or self.comments[index] is None:
+        comment = self.comments[index] if index is not None and 0 <= index < len(self.comments) else None
+        if index is None or comment is None:
             self.notify("No comment is highlighted.", timeout=3)
             return
-        comment = self.comments[index]
-        assert comment is not None
-        if self.app.try_edit(edits.delete_comment, comment):  # type: ignore[attr-defined]
+        if self.planner.try_edit(edits.delete_comment, comment):
             who = f" by {comment.author}" if isinstance(comment.author, str) and comment.author else ""
             self.notify(f"Deleted the comment{who}; u undoes it.", timeout=4)  # notify makes it printable
             self.show_comments(at=index)
 
     def action_undo(self) -> None:
         """Undo the last edit of the plan (a deleted comment comes back), and show the list again."""
-        edit = self.app.history.next_undo  # type: ignore[attr-defined]
+        edit = self.planner.history.next_undo
         if edit is None:
             self.notify("Nothing to undo.", timeout=3)
             return
-        self.app.undo()  # type: ignore[attr-defined]
+        self.planner.undo()
         self.notify(f"Undone: {edit.description}.", timeout=3)
         self.show_comments()

@@ -32,7 +32,7 @@ from planner.app.widgets.approval import approval_words
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.storage import Loaded
-from planner.core.text import printable
+from planner.core.text import printable, readable
 
 LISTED_FILES = 200
 """At most this many other plans of the folder are offered."""
@@ -168,14 +168,8 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
 
 
 def words(value: Any) -> str:
-    """A field's value as a person reads it: text as it is, lists joined, absent as "(none)"."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return ", ".join(printable(str(entry), one_line=True) for entry in value) or "(empty)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return printable(str(value), one_line=True)
+    """A field's value as a person reads it (`readable`), absent as "(none)", on one safe line."""
+    return readable(value, "(none)", "(empty)", one_line=True)
 
 
 def item_words(item: Item, pack: Pack) -> str:
@@ -336,10 +330,19 @@ class CompareScreen(Screen[None]):
     ]
 
     def __init__(
-        self, this: Plan, this_name: str, other: Plan, other_name: str, other_path: str | None = None
+        self,
+        this: Plan,
+        this_name: str,
+        other: Plan,
+        other_name: str,
+        other_path: str | None = None,
+        *,
+        pack: Pack,
     ) -> None:
         super().__init__()
         self.this = this
+        self.pack = pack
+        """The rules this plan is checked against (the other plan's are read from its file)."""
         self.other = other
         self.names = (printable(this_name, one_line=True), printable(other_name, one_line=True))
         self.other_path = printable(other_path or other_name, one_line=True)
@@ -366,7 +369,7 @@ class CompareScreen(Screen[None]):
         for route in self.query(".route"):
             route.display = False
         this, other = self.this, self.other
-        self.pack = this_pack = self.app.pack  # type: ignore[attr-defined]
+        this_pack = self.pack
         other_file = self.other_file
 
         def work() -> None:

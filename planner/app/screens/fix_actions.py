@@ -29,7 +29,8 @@ class FixActions(Screen):
     _fixes_version: int = -1
 
     @property
-    def session(self) -> PlannerApp:
+    def planner(self) -> PlannerApp:
+        """The app, which runs the plan's session."""
         return self.app  # type: ignore[return-value]
 
     def fix_of(self, diagnostic: Diagnostic, wait: bool = False) -> Fix | None:
@@ -39,7 +40,7 @@ class FixActions(Screen):
         """
         from planner.app.app import SYNC_LIMIT
 
-        app = self.session
+        app = self.planner
         review = app.review
         if review is None or review.version != app.history.version or review.cat is None:
             return None
@@ -88,19 +89,19 @@ class FixActions(Screen):
         if diagnostic.waived is not None:
             self.notify("A waived diagnostic is not fixed: it stands as the advisor agreed.", timeout=4)
             return
-        self.session.current_review()
+        self.planner.current_review()
         fix = self.fix_of(diagnostic, wait=True)
         if fix is None:
             why = NO_FIX.get(diagnostic.rule)
             reason = f": {why}" if why else "; the plan does not tell what the remedy would be"
             self.notify(f"{diagnostic.rule} offers no fix here{reason}.", timeout=5)
             return
-        self.session.apply(fix.edit)
-        self.session.say(f"Fixed: {fix.title}. u undoes it.")
+        self.planner.apply(fix.edit)
+        self.planner.say(f"Fixed: {fix.title}. u undoes it.")
 
     def action_fix_all(self) -> None:
         """Apply every fix the diagnostics offer, one after another, as one edit."""
-        app = self.session
+        app = self.planner
         review = app.current_review()
         result = fix_all(review.plan, review.cat, review.diagnostics)
         if result.edit is None:

@@ -14,6 +14,7 @@ from planner.app.screens.form import (
     TermField,
     TextField,
 )
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.text import printable
 
@@ -40,9 +41,11 @@ class ItemEditorScreen(FormScreen):
 
     accept_label = "Save item"
 
-    def __init__(self, plan: Plan, item: Item, new: bool = False) -> None:
+    def __init__(self, plan: Plan, item: Item, pack: Pack, new: bool = False) -> None:
         super().__init__()
         self.plan = plan
+        self.pack = pack
+        """The rules whose milestones and areas the fields offer."""
         self.item = item
         self.new = new
         name = printable(item.id or "the item", one_line=True)
@@ -73,7 +76,7 @@ class ItemEditorScreen(FormScreen):
         )
 
     def fields(self) -> list[FormField]:
-        cat = self.app.pack  # type: ignore[attr-defined]
+        cat = self.pack
         item = self.item
         get = item.get
         milestones = [(m.id, f"{m.name} ({m.kind})") for m in cat.milestones.values()]

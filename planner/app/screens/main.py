@@ -3,15 +3,18 @@
 The four panes sit in a grid that the stylesheet arranges by width: when narrow (80 columns) the
 profile folds to a summary line across the top, the timeline takes the middle with the next
 steps beside it, and the diagnostics are a strip at the bottom; when wide the profile and next
-steps stack in a column on the left. Every action here turns a key into a call on the app.
+steps stack in a column on the left. Every action here turns a key into a call on the app; the
+screen redraws when the app publishes a change (its signals), so the app never calls in here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.signal import Signal
 from textual.widgets import OptionList
 
 from planner.app.actions import bindings
@@ -25,11 +28,20 @@ from planner.app.widgets.next_steps import NextStepsPane
 from planner.app.widgets.profile import ProfilePane
 from planner.app.widgets.timeline import TimelinePane
 from planner.core import edits
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
 
 if TYPE_CHECKING:
-    from planner.app.app import PlannerApp
+    from planner.app.screens.form import FormField
+
+
+def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:
+    """The profile dialog's field for one profile field (its module is read on the first edit)."""
+    from planner.app.screens.profile_editor import profile_field
+
+    return profile_field(plan, name, pack)
+
 
 PANES = {"profile": "#profile", "steps": "#steps", "timeline": "#timeline", "diagnostics": "#diagnostic-list"}
 
@@ -45,7 +57,7 @@ class MainScreen(FixActions, AdvisorActions):
         yield PlanHeader(id="header")
         yield ProfilePane(id="profile")
         with Vertical(id="timeline-column"):
-            yield TimelinePane(self.session.today, id="timeline")
+            yield TimelinePane(self.planner.today, id="timeline")
             yield CommentsPane(id="comments")
         yield NextStepsPane(id="steps")
         yield DiagnosticsPane(id="diagnostics")
@@ -53,7 +65,29 @@ class MainScreen(FixActions, AdvisorActions):
 
     def on_mount(self) -> None:
         self.query_one(DiagnosticsPane).fix_title = self.fix_title
-        self.session.main_ready()
+        self.query_one(ProfilePane).field_for = profile_field
+        app = self.planner
+        self._watch(app.plan_signal, lambda focus: self.show_plan(app.plan, focus))
+        self._watch(app.review_signal, self.show_review)
+        self._watch(app.checking_signal, self.show_checking)
+        self._watch(app.header_signal, lambda _: self.refresh_header())
+        self._watch(app.said_signal, self.query_one(PlanHeader).say)
+        app.main_ready()
+
+    def _watch(self, signal: Signal, callback) -> None:
+        """Call `callback` at once whenever the app publishes `signal`.
+
+        A Signal only logs an exception from a subscriber; this lets it stop the app, as an
+        exception anywhere else does, so that no fault in drawing the plan goes unseen.
+        """
+
+        def guarded(data) -> None:
+            try:
+                callback(data)
+            except Exception as error:
+                self.app._handle_exception(error)
+
+        signal.subscribe(self, guarded, immediate=True)
 
     # --- showing the plan ---------------------------------------------------------------------
 
@@ -64,24 +98,27 @@ class MainScreen(FixActions, AdvisorActions):
 
     def show_plan(self, plan: Plan, focus: Item | None) -> None:
         """Draw what changes at once with the plan: the timeline, the profile, the header."""
-        self.timeline.show_plan(plan, focus)
+        pack = self.planner.pack
+        self.timeline.show_plan(plan, focus, pack)
         self.query_one(CommentsPane).show_plan(plan, self.timeline.selected_item)
-        self.query_one(ProfilePane).show_plan(plan)
+        self.query_one(ProfilePane).show_plan(plan, pack)
         self.refresh_header()
 
     def show_review(self, review: Review) -> None:
         """Draw a new review: marks, next steps, diagnostics."""
         self.timeline.show_review(review)
-        self.query_one(NextStepsPane).show_steps(review.plan, review.steps, review.counts["error"])
+        self.query_one(NextStepsPane).show_steps(
+            review.plan, review.steps, review.counts["error"], review.cat
+        )
         self.query_one(DiagnosticsPane).show_review(review)
 
-    def show_checking(self) -> None:
-        """Say that the diagnostics are being brought up to date."""
-        self.query_one(DiagnosticsPane).show_checking(self.session.review)
+    def show_checking(self, latest: Review | None) -> None:
+        """Say that the diagnostics are being brought up to date (`latest`: the review shown so far)."""
+        self.query_one(DiagnosticsPane).show_checking(latest)
 
     def refresh_header(self) -> None:
         """Redraw the title line."""
-        app = self.session
+        app = self.planner
         self.query_one(PlanHeader).show(app.plan.title, app.path, app.modified, app.pack.id)
 
     # --- moving around ------------------------------------------------------------------------
@@ -115,18 +152,13 @@ class MainScreen(FixActions, AdvisorActions):
 
     # --- editing ------------------------------------------------------------------------------
 
-    @property
-    def session(self) -> PlannerApp:
-        """The app, which holds the plan, its history and its file."""
-        return self.app  # type: ignore[return-value]
-
     def action_undo(self) -> None:
         """Undo the last edit."""
-        self.session.undo()
+        self.planner.undo()
 
     def action_redo(self) -> None:
         """Redo the last undone edit."""
-        self.session.redo()
+        self.planner.redo()
 
     def _selected(self) -> Item | None:
         item = self.timeline.selected_item
@@ -138,103 +170,97 @@ class MainScreen(FixActions, AdvisorActions):
         """Move the selected item `terms` terms later (earlier when negative)."""
         item = self._selected()
         if item is not None:
-            self.session.try_edit(edits.move_item, item, terms)
+            self.planner.try_edit(edits.move_item, item, terms)
 
     def action_resize_item(self, terms: int) -> None:
         """Make the selected item `terms` terms longer (shorter when negative)."""
         item = self._selected()
         if item is None:
             return
-        pack = self.app.pack  # type: ignore[attr-defined]
-        self.session.try_edit(edits.resize_item, item, terms, runs_to(self.session.plan, item, pack), pack)
+        pack = self.planner.pack
+        self.planner.try_edit(edits.resize_item, item, terms, runs_to(self.planner.plan, item, pack), pack)
 
     def action_delete_item(self) -> None:
         """Delete the selected item (undo brings it back)."""
         item = self._selected()
-        if item is not None and self.session.try_edit(edits.delete_item, item):
-            self.session.say(f"Deleted {item.id or 'the item'}; u undoes it.")
+        if item is not None and self.planner.try_edit(edits.delete_item, item):
+            self.planner.say(f"Deleted {item.id or 'the item'}; u undoes it.")
 
     def action_take_step(self, number: int | None = None) -> None:
         """Take the highlighted next step (or step `number`, counting from 0)."""
-        steps = self.session.current_review().steps
+        steps = self.planner.current_review().steps
         if not steps:
             self.notify("There is no next step to take.", timeout=3)
             return
         pane = self.query_one(NextStepsPane)
         index = number if number is not None else (pane.highlighted or 0)
         step = steps[min(index, len(steps) - 1)]
-        if self.session.try_edit(edits.take_step, step):
-            self.session.say(f"Added {step.name} from {step.start}.")
+        if self.planner.try_edit(edits.take_step, step):
+            self.planner.say(f"Added {step.name} from {step.start}.")
 
     def action_take_all_steps(self) -> None:
         """Take every next step at once."""
-        steps = self.session.current_review().steps
+        steps = self.planner.current_review().steps
         if not steps:
             self.notify("There is no next step to take.", timeout=3)
             return
-        self.session.try_edit(edits.take_steps, steps)
+        self.planner.try_edit(edits.take_steps, steps)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, NextStepsPane):
             event.stop()
             self.action_take_step(event.option_index)
 
-    def action_add_item(self) -> None:
+    @work(group="flow")
+    async def action_add_item(self) -> None:
         """Add an item: the item editor opens on a new one."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
-        app = self.session
+        app = self.planner
         plan = app.plan
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
         item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
+        values = await app.push_screen_wait(ItemEditorScreen(plan, item, app.pack, new=True))
+        if values is None:
+            return
+        new = Item()
+        for name, value in values.items():
+            new.set(name, value)
+        app.apply(edits.add_item(plan, new))
 
-        def added(values: dict | None) -> None:
-            if values is None:
-                return
-            new = Item()
-            for name, value in values.items():
-                new.set(name, value)
-            app.apply(edits.add_item(plan, new))
-
-        self.app.push_screen(ItemEditorScreen(plan, item, new=True), added)
-
-    def action_edit_item(self) -> None:
+    @work(group="flow")
+    async def action_edit_item(self) -> None:
         """Edit every field of the selected item."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
         item = self._selected()
         if item is None:
             return
-        app = self.session
-
-        def edited(values: dict | None) -> None:
-            if values is not None:
-                app.try_edit(edits.change_item, item, values)
-
-        self.app.push_screen(ItemEditorScreen(app.plan, item), edited)
+        app = self.planner
+        values = await app.push_screen_wait(ItemEditorScreen(app.plan, item, app.pack))
+        if values is not None:
+            app.try_edit(edits.change_item, item, values)
 
     def action_switch_rules(self, rules: str) -> None:
         """Check the plan against another rule pack, as one undoable edit."""
-        if not self.session.try_edit(edits.change_rules, rules):
+        if not self.planner.try_edit(edits.change_rules, rules):
             self.notify(f"The plan is checked against {rules} already.", timeout=3)
 
-    def action_edit_profile(self) -> None:
+    @work(group="flow")
+    async def action_edit_profile(self) -> None:
         """Edit the profile (and the plan's title)."""
         from planner.app.screens.profile_editor import ProfileEditorScreen
 
-        app = self.session
-
-        def edited(values: dict | None) -> None:
-            if values is not None:
-                app.try_edit(edits.change_profile, values)
-
-        self.app.push_screen(ProfileEditorScreen(app.plan), edited)
+        app = self.planner
+        values = await app.push_screen_wait(ProfileEditorScreen(app.plan, app.pack))
+        if values is not None:
+            app.try_edit(edits.change_profile, values)
 
     def on_profile_pane_edited(self, event: ProfilePane.Edited) -> None:
         # A field edited in place in the Profile pane: one undoable edit, like the dialog's.
         event.stop()
-        self.session.try_edit(edits.change_profile, event.values)
+        self.planner.try_edit(edits.change_profile, event.values)
 
     def action_show_source(self) -> None:
         """Show the seed sentences behind the selected diagnostic (or the selected item's)."""
@@ -245,7 +271,7 @@ class MainScreen(FixActions, AdvisorActions):
             item = self.timeline.selected_item
             if item is None:
                 return
-            found = self.session.current_review().by_item.get(item.id or "", [])
+            found = self.planner.current_review().by_item.get(item.id or "", [])
             self.app.push_screen(SourceScreen(item=item, diagnostics=found))
             return
         diagnostic = diagnostics.selected
@@ -260,43 +286,39 @@ class MainScreen(FixActions, AdvisorActions):
         """Save the plan to its file (asks first when the file was changed by someone else)."""
         from planner.app.screens.changed import save_plan
 
-        save_plan(self.session)
+        save_plan(self.planner)
 
-    def action_save_as(self) -> None:
+    @work(group="flow")
+    async def action_save_as(self) -> None:
         """Save the plan to another file, which it then belongs to."""
         from planner.app.screens.save_as import SaveAsScreen
 
-        app = self.session
-
-        def chosen(path: str | None) -> None:
-            if path:
-                app.save(path)
-
-        self.app.push_screen(SaveAsScreen(app.path), chosen)
+        app = self.planner
+        path = await app.push_screen_wait(SaveAsScreen(app.path))
+        if path:
+            app.save(path)
 
     def action_export_report(self) -> None:
         """Write the plan's report (Markdown or HTML) to a file a dialog proposes beside the plan."""
         from planner.app.screens.export_dialog import export_report
 
-        export_report(self.session)
+        export_report(self.planner)
 
-    def action_reload(self) -> None:
+    @work(group="flow")
+    async def action_reload(self) -> None:
         """Read the plan again from disk; asks first when there are unsaved edits."""
-        app = self.session
+        app = self.planner
         if not app.modified:
             app.reload()
             return
         from planner.app.screens.confirm import ConfirmScreen
 
-        def answered(choice: str | None) -> None:
-            if choice == "reload":
-                app.reload()
-
-        self.app.push_screen(
+        choice = await app.push_screen_wait(
             ConfirmScreen(
                 "Reload and lose your edits?",
                 f"Reading {app.path} again drops the edits that are not saved.",
                 [("reload", "Reload"), ("cancel", "Keep my edits")],
-            ),
-            answered,
+            )
         )
+        if choice == "reload":
+            app.reload()

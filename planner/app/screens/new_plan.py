@@ -6,6 +6,7 @@ Nothing is written: the new plan is in the app, marked unsaved, until the person
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +17,7 @@ from planner.app.screens.form import FormField, FormScreen
 from planner.app.screens.profile_editor import profile_fields
 from planner.app.widgets.header import short_path
 from planner.app.widgets.next_steps import step_prompt
+from planner.core.catalog import Pack
 from planner.core.model import Plan, Profile
 from planner.core.nextsteps import next_steps
 from planner.core.starter import new_profile, starter_plan
@@ -30,10 +32,12 @@ class NewPlanScreen(FormScreen):
     accept_label = "Next"
     keys_help = "Tab moves between fields, ctrl+s (or F2) goes on, Esc quits without writing anything."
 
-    def __init__(self, path: str, today: Term) -> None:
+    def __init__(self, path: str, today: Term, pack: Pack) -> None:
         super().__init__()
         self.path = path
         self.today = today
+        self.pack = pack
+        """The rules whose choices the questions offer."""
         name = printable(short_path(path), one_line=True)
         self.intro = (
             f"{name} does not exist yet. Say where you stand and where you want to go; the planner "
@@ -42,12 +46,17 @@ class NewPlanScreen(FormScreen):
         self.draft = Plan(profile=new_profile("rhit", today.next()))
 
     def fields(self) -> list[FormField]:
-        return profile_fields(self.draft, self.app.pack, with_title=False)  # type: ignore[attr-defined]
+        return profile_fields(self.draft, self.pack, with_title=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
     def action_accept(self) -> None:
+        self.offer_layout()
+
+    @work(group="flow")
+    async def offer_layout(self) -> None:
+        """Take the answers, offer to lay out the timeline, and dismiss with the plan as chosen."""
         values = self.values()
         if values is None:
             return
@@ -62,14 +71,12 @@ class NewPlanScreen(FormScreen):
         plan = starter_plan(goal, starts, profile.name or None, profile=profile, rules=NEW_PLANS, pack=pack)
         steps = next_steps(Plan(profile=profile), pack, today=self.today)
 
-        def answered(choice: str | None) -> None:
-            if choice == "layout":
-                self.dismiss(plan)
-            elif choice == "empty":
-                plan.items = []
-                self.dismiss(plan)
-
-        self.app.push_screen(LayoutOfferScreen(steps), answered)
+        choice = await self.app.push_screen_wait(LayoutOfferScreen(steps))
+        if choice == "layout":
+            self.dismiss(plan)
+        elif choice == "empty":
+            plan.items = []
+            self.dismiss(plan)
 
 
 class LayoutOfferScreen(ModalScreen[str | None]):

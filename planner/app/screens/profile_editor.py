@@ -79,9 +79,11 @@ class ProfileEditorScreen(FormScreen):
     heading = "Edit the profile"
     accept_label = "Save profile"
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, pack: Pack) -> None:
         super().__init__()
         self.plan = plan
+        self.pack = pack
+        """The rules whose choices the fields offer."""
 
     def fields(self) -> list[FormField]:
-        return profile_fields(self.plan, self.app.pack)  # type: ignore[attr-defined]
+        return profile_fields(self.plan, self.pack)

@@ -126,14 +126,14 @@ def offer_recovery(app: PlannerApp, then) -> bool:
     )
     from planner.core.storage import PlanFileError, load
 
-    if open_elsewhere(app.path, app.keeper.session):
+    if open_elsewhere(app.path, app.keeper.lock):
         app.notify(
             f"{printable(app.path)} is open in another planner session too: a save here will be "
             "seen there as a change on disk.",
             severity="warning",
             timeout=12,
         )
-    files = leftover_files(app.path, app.keeper.session)
+    files = leftover_files(app.path, app.keeper.lock)
     if not files:
         return False
     file, others = files[0], files[1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -73,7 +74,8 @@ class SaveAsScreen(ModalScreen[str | None]):
     def _problem(self, text: str) -> None:
         self.query_one("#save-as-problem", Static).update(Text(printable(text)))
 
-    def choose(self) -> None:
+    @work(group="flow")
+    async def choose(self) -> None:
         """Check the path and dismiss with it (asking before replacing an existing file)."""
         path = os.path.expanduser(self.query_one(Input).value.strip())
         if not path:
@@ -90,19 +92,15 @@ class SaveAsScreen(ModalScreen[str | None]):
             self._problem("That is the plan's own file; Save (ctrl+s) writes it. Name another file.")
             return
         if os.path.exists(path) and os.path.abspath(path) != os.path.abspath(self.path):
-
-            def answered(choice: str | None) -> None:
-                if choice == "replace":
-                    self.dismiss(path)
-
-            self.app.push_screen(
+            choice = await self.app.push_screen_wait(
                 ConfirmScreen(
                     "Replace the file?",
                     f"{path} exists already. Replacing it writes this plan over it.",
                     [("replace", "Replace it"), ("cancel", "Cancel")],
-                ),
-                answered,
+                )
             )
+            if choice == "replace":
+                self.dismiss(path)
             return
         self.dismiss(path)
 

@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from planner.app.actions import bindings
+from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.nextsteps import NextStep
 
@@ -40,12 +41,19 @@ class NextStepsPane(OptionList):
         self._shown: tuple | None = None
         self._wide: bool | None = None
         self._errors = 0
+        self._plan = Plan()
+        """The plan the steps are for, as of the last `show_steps`."""
+        self._pack: Pack | None = None
+        """The rules the steps come from, as of the last `show_steps`."""
 
     def _all_reasons(self) -> bool:
         return self.screen.has_class("-wide")
 
-    def show_steps(self, plan: Plan, steps: list[NextStep], errors: int = 0) -> None:
-        """Show these steps; does nothing when they read as they already do.
+    def show_steps(
+        self, plan: Plan, steps: list[NextStep], errors: int = 0, pack: Pack | None = None
+    ) -> None:
+        """Show these steps (`pack`: the rules they come from, which name the goal; by default the
+        built-in pack the plan names); does nothing when they read as they already do.
 
         With no step left, the pane says so, and points to the `errors` the plan still has (a
         milestone that a later one already covers is not proposed again, so a deleted degree
@@ -56,8 +64,13 @@ class NextStepsPane(OptionList):
             tuple((s.id, s.start.index, s.end.index, s.reason) for s in steps),
             errors if not steps else 0,
         )
+        if pack is None:
+            from planner.core.packs import plan_pack
+
+            pack = plan_pack(plan)
         self.steps = steps
         self._errors = errors
+        self._plan, self._pack = plan, pack
         if key == self._shown and self._wide == self._all_reasons():
             return
         self._shown = key
@@ -75,7 +88,7 @@ class NextStepsPane(OptionList):
             self.add_options(options)
             self.highlighted = min(highlighted or 0, len(steps) - 1)
         else:
-            goal = self.app.pack.goals.get(plan.profile.goal or "")  # type: ignore[attr-defined]
+            goal = pack.goals.get(plan.profile.goal or "")
             if goal is None:
                 message = "The profile names no goal. Edit the profile (p) to choose one."
             else:
@@ -99,8 +112,7 @@ class NextStepsPane(OptionList):
     def on_resize(self) -> None:
         if self._wide is not None and self._wide != self._all_reasons() and self.steps:
             self._shown = None
-            plan = self.app.plan  # type: ignore[attr-defined]
-            self.show_steps(plan, self.steps, self._errors)
+            self.show_steps(self._plan, self.steps, self._errors, self._pack)
 
     @property
     def selected_step(self) -> NextStep | None:

@@ -16,6 +16,7 @@ the rows (the stylesheet does this with `:focus-within`), and folds again when f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -30,7 +31,7 @@ from textual.widgets import Input, Select, SelectionList, Static
 from planner.app.actions import bindings
 from planner.core.catalog import Pack
 from planner.core.model import Plan
-from planner.core.text import printable
+from planner.core.text import readable
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "Name"),
@@ -50,12 +51,11 @@ LABEL_WIDTH = 14
 
 
 def _words(value: object) -> str:
-    """A file value as a person reads it: ids with spaces, lists joined, nothing as "none"."""
-    if value is None or value == [] or value == "":
+    """A file value as a person reads it (`readable`): ids with spaces, nothing as "none"."""
+    if value == "":
         return "none"
-    if isinstance(value, list):
-        return ", ".join(printable(str(entry), one_line=True) for entry in value)
-    return printable(str(value), one_line=True).replace("-", " ")
+    text = readable(value, "none", "none", one_line=True)
+    return text if isinstance(value, list) else text.replace("-", " ")
 
 
 def profile_lines(plan: Plan, pack: Pack) -> list[tuple[str, str]]:
@@ -163,6 +163,11 @@ class ProfilePane(Vertical, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.plan: Plan | None = None
+        self.pack: Pack | None = None
+        """The rules the profile's choices are worded by, as of the last `show_plan`."""
+        self.field_for: Callable[[Plan, str, Pack], Any] | None = None
+        """Makes the form field that edits one profile field (the screen sets it: the profile
+        dialog's own), as `field_for(plan, name, pack)`."""
         self._shown: tuple = ()
         self.summary_line = Static(id="profile-summary")
         self.rows = [ProfileRow(name, label) for name, label in FIELDS]
@@ -199,15 +204,21 @@ class ProfilePane(Vertical, can_focus=True):
 
     # --- showing ------------------------------------------------------------------------------
 
-    def show_plan(self, plan: Plan) -> None:
-        """Show this plan's profile (edits replace the profile, so an unchanged one is not redrawn)."""
+    def show_plan(self, plan: Plan, pack: Pack | None = None) -> None:
+        """Show this plan's profile, its choices worded by `pack` (by default the built-in pack the
+        plan names); edits replace the profile, so an unchanged one is not redrawn."""
+        if pack is None:
+            from planner.core.packs import plan_pack
+
+            pack = plan_pack(plan)
+        self.pack = pack
         shown = (plan.profile, plan.title, plan.rules)
         if self.plan is not None and shown == self._shown:
             self.plan = plan
             return
         self.plan = plan
         self._shown = shown
-        lines = profile_lines(plan, self.app.pack)  # type: ignore[attr-defined]
+        lines = profile_lines(plan, pack)
         for row, (_, value) in zip(self.rows, lines, strict=True):
             row.show(value)
         self.summary_line.update(Text(summary(dict(lines))))
@@ -234,13 +245,11 @@ class ProfilePane(Vertical, can_focus=True):
 
     async def action_edit_field(self) -> None:
         """Edit the field under the cursor in its row."""
-        if self.plan is None or self.editing is not None:
+        if self.plan is None or self.pack is None or self.field_for is None or self.editing is not None:
             return
-        from planner.app.screens.profile_editor import profile_field
-
         await self.mount_rows()
         row = self.rows[self.cursor]
-        field = profile_field(self.plan, row.field_name, self.app.pack)  # type: ignore[attr-defined]
+        field = self.field_for(self.plan, row.field_name, self.pack)
         widget = field.widget
         if isinstance(widget, Select):
             hint = "Up/Down choose, Enter takes it, Esc cancels."

@@ -20,6 +20,7 @@ from textual.strip import Strip
 from planner.app.actions import bindings
 from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
+from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.review import Review
 from planner.core.terms import Term
@@ -142,8 +143,8 @@ class TimelinePane(CursorRows):
         """Ids of the items that have comments (they get a ✎ in their row)."""
         self._kinds: dict[str, str] = {}
         self._names: dict[str, str] = {}
-        self._pack: object = None
-        """The rule pack the kinds and names are of (the app's, as of the last `show_plan`)."""
+        self._pack: Pack | None = None
+        """The rule pack the kinds and names are of (as of the last `show_plan`)."""
 
     # --- what is shown ------------------------------------------------------------------------
 
@@ -155,11 +156,15 @@ class TimelinePane(CursorRows):
         """The item under the cursor."""
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def show_plan(self, plan: Plan, focus: Item | None = None) -> None:
-        """Lay out the rows for `plan`; the cursor goes to `focus`, else stays on its item."""
+    def show_plan(self, plan: Plan, focus: Item | None = None, pack: Pack | None = None) -> None:
+        """Lay out the rows for `plan` (its kinds and names from `pack`, by default the built-in
+        pack the plan names); the cursor goes to `focus`, else stays on its item."""
         keep = focus or self.selected_item
         self.plan = plan
-        pack = self.app.pack  # type: ignore[attr-defined]
+        if pack is None:
+            from planner.core.packs import plan_pack
+
+            pack = plan_pack(plan)
         if pack is not self._pack:
             self._pack = pack
             self._kinds = {m.id: m.kind for m in pack.milestones.values()}
@@ -291,8 +296,9 @@ class TimelinePane(CursorRows):
 
     def _terms_to_show(self, item: Item, cell: int) -> int:
         """How many terms, from the item's start, its bar and title take (as `render_row` draws)."""
+        last = item.last_term()
         start = item.start.index if item.start is not None else 0
-        end = item.end.index if item.end is not None and item.end.index >= start else start
+        end = last.index if last is not None else start
         runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
         bar = (end - start + 1) * cell
         title = len(self._title(item))
@@ -381,7 +387,7 @@ class TimelinePane(CursorRows):
             line.write(left, " (no start term: edit it to place it)", base + self._style("empty"))
             return line.strip()
         start = item.start.index
-        end = item.end.index if item.end is not None and item.end.index >= start else start
+        end = item.last_term().index  # type: ignore[union-attr]  # it has a start
         runs_to = self.review.runs_to.get(id(item), end) if self.review is not None else end
         kind_style = base + self._style(self._kinds.get(item.requirement or "", "unknown"))
 

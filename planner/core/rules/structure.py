@@ -137,7 +137,8 @@ def after_not_respected(facts: Facts) -> Iterator[Finding]:
             other = items.get(other_id)
             if other is None or other is item or other.start is None:
                 continue
-            other_end = other.end if other.end is not None and other.end >= other.start else other.start
+            other_end = other.last_term()
+            assert other_end is not None  # it has a start
             if item.start.index <= other_end.index:
                 yield (
                     "after-not-respected",
