@@ -23,7 +23,7 @@ INTRO = (
 )
 
 LEGEND = (
-    "Timeline: a row per item, a bar across its terms in its kind's colour (below), its title in or after "
+    "Timeline: a row per item, a bar across its terms in its kind's colour (see Colours, below), its title in or after "
     "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
     "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
@@ -89,12 +89,13 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(Text(INTRO), classes="help-text")
                 yield Static(Text(LEGEND), classes="help-text")
-                yield Static(kind_legend(), classes="help-text")
                 for title, lines in help_sections():
                     yield Static(Text(title, style="bold underline"), classes="help-title")
                     if title == ADVICE_SECTION:
                         yield Static(Text(ADVICE), classes="help-text")
                     yield Static(action_lines(self.app, lines), classes="help-keys")
+                yield Static(Text("Colours", style="bold underline"), classes="help-title")
+                yield Static(kind_legend(), classes="help-text")
                 keymap = KEYMAP.format(path=printable(keymap_path(), one_line=True))
                 yield Static(Text(keymap), classes="help-text")
             with Horizontal(classes="dialog-buttons"):
