@@ -484,7 +484,7 @@ class PlannerApp(App[None]):
         """Redraw the title line (title, file, unsaved mark)."""
         self.header_signal.publish(None)
 
-    def notify(self, message: str, **options) -> None:  # type: ignore[override]
+    def notify(self, message: str, **options) -> None:
         """A notice, always as plain text with control characters made visible (it may name files
         and items, which are data)."""
         options["markup"] = False

@@ -23,6 +23,8 @@ from planner.core import edits
 from planner.core.recovery import SessionLock, recovery_path, remove_recovery, write_recovery
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from planner.app.app import PlannerApp
     from planner.core.model import Plan
     from planner.core.session import Session
@@ -54,7 +56,7 @@ class RecoveryKeeper:
         """The person quit without saving: nothing more is written."""
         self._lock = threading.Lock()
         self._wanted: tuple[Plan | str, str] | None = None
-        self._timer = None
+        self._timer: Timer | None = None
         self._told_failure = False
         self._cost = 0.0
         """Seconds the last write took."""

@@ -481,16 +481,16 @@ def markdown(data: Report) -> str:
     out += ["## Items", ""]
     if data.items:
         out += ["| Id | Milestone | Terms | Status | Details |", "| --- | --- | --- | --- | --- |"]
-        for row in data.items:
-            milestone = md_inline(row["milestone"])
-            if row["title"]:
-                milestone = f"{md_inline(row['title'])}<br>({milestone})"
-            details = [md_inline(row["details"])] if row["details"] else []
-            if row["notes"]:
-                details.append("Notes: " + md_inline(row["notes"]))
-            status = md_inline(row["status"]) + (f" ({row['mark']})" if row["mark"] else "")
+        for entry in data.items:
+            milestone = md_inline(entry["milestone"])
+            if entry["title"]:
+                milestone = f"{md_inline(entry['title'])}<br>({milestone})"
+            details = [md_inline(entry["details"])] if entry["details"] else []
+            if entry["notes"]:
+                details.append("Notes: " + md_inline(entry["notes"]))
+            status = md_inline(entry["status"]) + (f" ({entry['mark']})" if entry["mark"] else "")
             out.append(
-                f"| {md_inline(row['id'])} | {milestone} | {md_inline(row['when'])} | {status} "
+                f"| {md_inline(entry['id'])} | {milestone} | {md_inline(entry['when'])} | {status} "
                 f"| {'<br>'.join(details)} |"
             )
     else:

@@ -453,7 +453,8 @@ def _new_table(record: dict[str, Any], indent: str = "") -> Any:
                 item = value
         table.add(key, item)
         if indent:
-            table.value.item(key).trivia.indent = indent
+            added: Any = table.value.item(key)  # the item just added, never a proxy
+            added.trivia.indent = indent
     return table
 
 

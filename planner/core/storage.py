@@ -206,7 +206,7 @@ def _refuse_kind(path: str, mode: int) -> None:
         raise PlanFileError(path, f"this is {kind}, not a plan file, so it was not read")
 
 
-def open_regular(path: str):  # type: ignore[no-untyped-def]
+def open_regular(path: str):
     """`path` opened for reading in binary, only when it is a regular file (through links).
 
     A FIFO, a device, a socket or a folder is refused with a PlanFileError before it is opened,

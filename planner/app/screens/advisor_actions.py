@@ -14,7 +14,7 @@ approving and waiving are an advisor's acts, and the student's name there would 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
@@ -67,14 +67,14 @@ class AdvisorActions(Screen):
 
         app = self.planner
         date = app.date_today()
-        values: dict[str, Any] | None = await app.push_screen_wait(
+        answer = await app.push_screen_wait(
             AddCommentScreen(app.plan, app.pack, item_id, self.default_name(for_comment=True), date)
         )
-        if values is None:
+        if answer is None:
             return
-        app.author = (values["author"] or "").strip() or app.author
-        item = values["item"]
-        if app.try_edit(edits.add_comment, values["author"] or "", values["text"] or "", item, date):
+        app.author = answer.author.strip() or app.author
+        item = answer.item
+        if app.try_edit(edits.add_comment, answer.author, answer.text, item, date):
             app.say(f"Comment added on {item}." if item else "Comment added on the plan.")
             if then is not None:
                 then()
@@ -105,12 +105,10 @@ class AdvisorActions(Screen):
         app = self.planner
         date = app.date_today()
         errors = app.current_review().errors
-        values: dict[str, Any] | None = await app.push_screen_wait(
-            SignScreen(self.default_name(), date, errors)
-        )
-        if values is None:
+        answer = await app.push_screen_wait(SignScreen(self.default_name(), date, errors))
+        if answer is None:
             return
-        by = (values["by"] or "").strip()
+        by = answer.by
         app.author = by or app.author
         if app.try_edit(edits.sign, by, date):
             app.say(f"Signed as {by}; save to keep it. u undoes it.")
@@ -146,16 +144,12 @@ class AdvisorActions(Screen):
             return
         app = self.planner
         date = app.date_today()
-        values: dict[str, Any] | None = await app.push_screen_wait(
-            WaiveScreen(diagnostic, self.default_name(), date)
-        )
-        if values is None:
+        answer = await app.push_screen_wait(WaiveScreen(diagnostic, self.default_name(), date))
+        if answer is None:
             return
-        by = (values["by"] or "").strip()
+        by = answer.by
         app.author = by or app.author
-        done = app.try_edit(
-            edits.add_waiver, diagnostic.rule, diagnostic.item, by, values["reason"] or "", date
-        )
+        done = app.try_edit(edits.add_waiver, diagnostic.rule, diagnostic.item, by, answer.reason, date)
         if done:
             app.say(f"Waived {diagnostic.rule}; u undoes it.")
             self.query_one(DiagnosticList).focus()

@@ -8,6 +8,7 @@ plan (item titles, the diagnostic's message, names) goes through `printable` int
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from textual.suggester import SuggestFromList
@@ -16,6 +17,35 @@ from planner.app.screens.form import ChoiceField, FormField, FormScreen, NotesFi
 from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.validate import Diagnostic
+
+
+@dataclass(frozen=True)
+class CommentAnswer:
+    """What the comment dialog was told: who says it, about which item (None: the whole plan), what."""
+
+    author: str
+    item: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class WaiverAnswer:
+    """Who grants the exception, and why."""
+
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SignAnswer:
+    """Who approves."""
+
+    by: str
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
 
 ITEM_CHOICES_LIMIT = 500
 """Up to this many items the comment dialog offers a list; beyond it, an id typed with completion."""
@@ -56,9 +86,9 @@ class ItemIdField(TextField):
         return None
 
 
-class AddCommentScreen(FormScreen):
-    """Who says it, what it is about (an item, or the whole plan) and the text; dismisses with
-    {"author", "item", "text"} or None."""
+class AddCommentScreen(FormScreen[CommentAnswer]):
+    """Who says it, what it is about (an item, or the whole plan) and the text; dismisses with a
+    CommentAnswer or None."""
 
     heading = "Add a comment"
     accept_label = "Add comment"
@@ -99,14 +129,19 @@ class AddCommentScreen(FormScreen):
             RequiredNotesField("text", "Comment", None, "Several lines if you like."),
         ]
 
+    def result(self, values: dict[str, Any]) -> CommentAnswer:
+        item = values["item"]
+        author = values["author"] if isinstance(values["author"], str) else ""
+        return CommentAnswer(author, item if isinstance(item, str) else None, values["text"] or "")
+
     def on_mount(self) -> None:
         # With the author known, the text is what is left to write.
         if self.author:
             self.query_one("#field-text").focus()
 
 
-class WaiveScreen(FormScreen):
-    """Who grants the exception and why; dismisses with {"by", "reason"} or None."""
+class WaiveScreen(FormScreen[WaiverAnswer]):
+    """Who grants the exception and why; dismisses with a WaiverAnswer or None."""
 
     heading = "Waive a diagnostic"
     accept_label = "Waive"
@@ -131,13 +166,16 @@ class WaiveScreen(FormScreen):
             TextField("reason", "Reason", None, "Why the exception holds.", required=True),
         ]
 
+    def result(self, values: dict[str, Any]) -> WaiverAnswer:
+        return WaiverAnswer(_text(values["by"]), values["reason"] or "")
+
     def on_mount(self) -> None:
         if self.by:
             self.query_one("#field-reason").focus()
 
 
-class SignScreen(FormScreen):
-    """Who approves; dismisses with {"by"} or None."""
+class SignScreen(FormScreen[SignAnswer]):
+    """Who approves; dismisses with a SignAnswer or None."""
 
     heading = "Sign the plan"
     accept_label = "Sign"
@@ -162,3 +200,6 @@ class SignScreen(FormScreen):
         return [
             TextField("by", "Approved by", self.by or None, "Your name, as it should read.", required=True)
         ]
+
+    def result(self, values: dict[str, Any]) -> SignAnswer:
+        return SignAnswer(_text(values["by"]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -23,8 +23,7 @@ from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
 from planner.core.terms import Term
@@ -315,7 +314,7 @@ class TickList(SelectionList):
         if selection.value in self.selected:
             return strip
         segments = list(strip)
-        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
             segments[1] = Segment(" ", segments[1].style)
             return Strip(segments, strip.cell_length)
         return strip
@@ -385,8 +384,16 @@ async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
     screen._screen_resized(event.size)
 
 
-class FormScreen(ModalScreen[dict | None]):
-    """A dialog of fields with Save and Cancel; dismisses with {field: value} or None."""
+FieldValues = dict[str, Any]
+"""A form's values by field name, as the plan file writes them (what `edits.change_item` and
+`edits.change_profile` take)."""
+
+ResultT = TypeVar("ResultT")
+"""What a form dismisses with when its values are taken."""
+
+
+class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
+    """A dialog of fields with Save and Cancel; dismisses with its `result` or None."""
 
     # The app's breakpoint classes are for the main screen's panes; a dialog's stylesheet needs
     # none, and setting them restyles every field a second time as the dialog opens.
@@ -456,11 +463,15 @@ class FormScreen(ModalScreen[dict | None]):
             return None
         return {field.name: field.taken() for field in self._fields}
 
+    def result(self, values: FieldValues) -> ResultT:
+        """What the dialog answers with, made from its fields' values."""
+        raise NotImplementedError
+
     def action_accept(self) -> None:
         """Take the values and close."""
         values = self.values()
         if values is not None:
-            self.dismiss(values)
+            self.dismiss(self.result(values))
 
     def action_cancel(self) -> None:
         """Close without changing anything."""

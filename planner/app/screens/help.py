@@ -23,9 +23,9 @@ INTRO = (
 )
 
 LEGEND = (
-    "Timeline: a row per item, a bar across its terms in its kind's colour (see Colours, below), its title in or after "
-    "the bar; ╌ is a job running on until the next job; ┊ and ▼ mark today's term. Terms are "
-    "sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
+    "Timeline: a row per item, a bar across its terms in its kind's colour (see Colours, below), "
+    "its title in or after the bar; ╌ is a job running on until the next job; ┊ and ▼ mark "
+    "today's term. Terms are sp(ring), su(mmer), fa(ll), or s, u, f when the chart is tight.\n"
     "Marks before an id, and in Diagnostics: ✗ error (the plan cannot work as written), ! warning "
     "(against common practice), • suggestion (advice the plan could take)."
 )

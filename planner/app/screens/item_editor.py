@@ -6,6 +6,7 @@ from textual.widgets import Select
 
 from planner.app.screens.form import (
     ChoiceField,
+    FieldValues,
     FormField,
     FormScreen,
     IdsField,
@@ -36,8 +37,11 @@ fields of the item's kind (and every field the item holds a value in); choosing 
 milestone adds that kind's fields. Fewer fields, so the dialog opens faster."""
 
 
-class ItemEditorScreen(FormScreen):
+class ItemEditorScreen(FormScreen[FieldValues]):
     """Edit one item (or a new one); dismisses with the fields' values or None."""
+
+    def result(self, values: FieldValues) -> FieldValues:
+        return values
 
     accept_label = "Save item"
 

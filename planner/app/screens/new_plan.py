@@ -25,7 +25,7 @@ from planner.core.terms import Term
 from planner.core.text import printable
 
 
-class NewPlanScreen(FormScreen):
+class NewPlanScreen(FormScreen[Plan]):
     """Ask for the goal and where the person stands; dismisses with the new Plan, or None."""
 
     heading = "Start a new plan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.app.screens.form import (
     ChoiceField,
+    FieldValues,
     FormField,
     FormScreen,
     ManyField,
@@ -73,8 +74,11 @@ def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:
     raise KeyError(name)
 
 
-class ProfileEditorScreen(FormScreen):
+class ProfileEditorScreen(FormScreen[FieldValues]):
     """Edit the profile and the title; dismisses with the values or None."""
+
+    def result(self, values: FieldValues) -> FieldValues:
+        return values
 
     heading = "Edit the profile"
     accept_label = "Save profile"

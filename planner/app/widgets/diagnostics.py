@@ -188,6 +188,11 @@ class DiagnosticsPane(Vertical):
             self._title_plain = title.plain
             self.border_title = title
 
+    _review: Review | None = None
+    """The review shown (None before the first)."""
+    _checking = False
+    """A newer review is on its way."""
+
     def show_review(self, review: Review, checking: bool = False) -> None:
         """Show the counts and the list of a review."""
         self._review, self._checking = review, checking
@@ -264,5 +269,5 @@ class DiagnosticsPane(Vertical):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_detail)  # the detail may have just come on screen
-        if getattr(self, "_review", None) is not None:
+        if self._review is not None:
             self._set_title(counts_text(self._review, self._checking, self._title_room()))

@@ -14,7 +14,7 @@ from textual.widgets._footer import FooterKey
 class FittingFooter(Footer):
     """A footer that shows only the keys that fit whole."""
 
-    def bindings_changed(self, screen) -> None:  # type: ignore[no-untyped-def]
+    def bindings_changed(self, screen) -> None:
         # Under a dialog, the main screen's keys are not on screen: redrawing them there cost a
         # recompose each time a dialog opened. They are drawn again when its screen is back.
         if self.is_attached and self.app.screen is not self.screen:

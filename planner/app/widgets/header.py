@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widget import Widget
 
 from planner.core.text import printable
@@ -32,7 +33,7 @@ class PlanHeader(Widget):
         """The id of the rule pack the plan is checked against."""
         self.status = ""
         """A short message about the last edit ("Undone: move aas a term later"), shown for a while."""
-        self._status_timer = None
+        self._status_timer: Timer | None = None
 
     def say(self, message: str, seconds: float = 4) -> None:
         """Show a short message in place of the file's name for a few seconds."""

@@ -139,7 +139,7 @@ class Editing:
     @property
     def widget(self) -> Widget:
         """The widget that edits the value."""
-        return self.field.widget  # type: ignore[no-any-return]
+        return self.field.widget
 
 
 class ProfilePane(Vertical, can_focus=True):

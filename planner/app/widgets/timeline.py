@@ -342,13 +342,13 @@ class TimelinePane(CursorRows):
             line.write(0, " Item", header)
             line.write(label_width, "│", header)
             for offset in range(count):
-                term = first + offset
+                season = (first + offset) % 3
                 if cell > 6:
-                    label = SEASON_NAMES[term % 3]
+                    label = SEASON_NAMES[season]
                 else:
-                    label = SEASON_LABELS[term % 3] if cell > 2 else SEASON_LETTERS[term % 3]
+                    label = SEASON_LABELS[season] if cell > 2 else SEASON_LETTERS[season]
                 style = header
-                if term == self.today.index:
+                if first + offset == self.today.index:
                     label, style = label.ljust(cell)[: cell - 1] + "▼", header + self._style("today")
                 line.write(label_width + 1 + offset * cell, label.ljust(cell), style)
         if first + count <= self.last_term:
