@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,8 @@ from planner.core.terms import Term
 from planner.core.text import printable
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
+
     from planner.app.screens.main import MainScreen
 
 SYNC_LIMIT = 2000
@@ -89,6 +91,8 @@ class PlannerApp(App[None]):
         self.session.subscribe(self.session_changed)
         self.review: Review | None = None
         self.keeper = RecoveryKeeper(self, self.session)
+        self._no_colour_filter: LineFilter | None = None
+        """NO_COLOR's filter for the theme in use (see get_line_filters)."""
         """Keeps unsaved edits in a recovery file beside the plan."""
         self.told_backup = False
         self.author: str | None = None
@@ -259,20 +263,28 @@ class PlannerApp(App[None]):
         return self.theme
 
     def match_no_color_filter(self, _theme: object = None) -> None:
-        """Keep NO_COLOR's filter right for the theme in use.
+        """Keep NO_COLOR's filter right for the theme in use (see `get_line_filters`); after a
+        theme switch, everything is drawn again with it."""
+        if self.no_color:
+            self.refresh_css()
 
-        Textual chooses it once, for the theme the app starts with: Monochrome for a truecolour
-        theme, NoColor for an ANSI one. After a switch to an ANSI theme, Monochrome would turn
-        the terminal's default colours to black on black.
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, with NO_COLOR's made right for the theme in use.
+
+        Textual chooses NO_COLOR's filter once, for the theme the app starts with: Monochrome for
+        a truecolour theme, NoColor for an ANSI one. After a switch to an ANSI theme, Monochrome
+        would turn the terminal's default colours to black on black.
         """
+        filters = super().get_line_filters()
         if not self.no_color:
-            return
+            return filters
         from textual.filter import Monochrome, NoColor
 
         wanted = NoColor if self.native_ansi_color else Monochrome
-        self._filters = [
-            wanted() if isinstance(each, (NoColor, Monochrome)) and type(each) is not wanted else each
-            for each in self._filters
+        if self._no_colour_filter is None or type(self._no_colour_filter) is not wanted:
+            self._no_colour_filter = wanted()
+        return [
+            self._no_colour_filter if isinstance(each, (NoColor, Monochrome)) else each for each in filters
         ]
 
     def main_ready(self) -> None:

@@ -65,8 +65,8 @@ async def test_no_color_with_the_terminals_own_colours_keeps_text_in_default_col
         await pilot.pause()
         assert app.theme == "ansi-dark"
         # Monochrome would grey the terminal's default colours into black on black.
-        assert any(isinstance(f, NoColor) for f in app._filters)
-        assert not any(isinstance(f, Monochrome) for f in app._filters)
+        assert any(isinstance(f, NoColor) for f in app.get_line_filters())
+        assert not any(isinstance(f, Monochrome) for f in app.get_line_filters())
 
 
 async def test_at_80_columns_a_selected_item_out_of_view_comes_into_view_with_its_title(coding_plan):
