@@ -144,3 +144,12 @@ async def test_a_long_title_gives_way_to_the_file_name_and_the_unsaved_mark(plan
         assert "alex.toml" in header
         assert "● unsaved changes" in header
         assert "Long title Long" in header and "…" in header  # the title is what was cut
+
+
+async def test_a_title_longer_than_its_bar_runs_on_after_it_where_the_row_has_room(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "aas " in line)
+        # The degree's bar is 25 cells; its title, 47 letters, goes on past the bar's end.
+        assert "AAS Health Information Technology, La" in row

@@ -395,15 +395,26 @@ class TimelinePane(CursorRows):
         if bar_to >= bar_from:
             cells = (bar_to - bar_from + 1) * cell
             # The title goes in the bar when it fits; else after the bar (and the job's open
-            # end) when it fits there; else where more of it shows, cut short.
+            # end) when it fits there; else it starts in the bar and runs on after it, as far as
+            # the row has room (cut short only at the row's end); a job's open end keeps its
+            # dashes, so there the title shows where more of it does.
             after_room = width - (left + (max(runs_to + 1, first) - first) * cell) - 1
+            continued = ""
             if len(text) <= cells:
                 inside, text = text, ""
-            elif len(text) > after_room and cells >= 10 and cells > after_room:
+            elif len(text) <= after_room:
+                inside = ""
+            elif runs_to == end and bar_to < last and cells >= 10:
+                inside, continued, text = text[:cells], text[cells:], ""
+            elif cells >= 10 and cells > after_room:
                 inside, text = text[: cells - 1] + "…", ""
             else:
                 inside = ""
             line.write(left + (bar_from - first) * cell, inside.ljust(cells), kind_style + REVERSE)
+            if continued:
+                line.write(
+                    left + (bar_to + 1 - first) * cell, continued, base + self._style("label"), ellipsis=True
+                )
         open_from, open_to = max(end + 1, first), min(runs_to, last)
         if open_to >= open_from:
             line.write(
