@@ -139,6 +139,10 @@ class TimelinePane(CursorRows):
         self._labels: dict[str, str] = {}
         self._labels_room = -1
         """The room `_labels` was shortened for (-1: not yet)."""
+        self._shortest: int | None = None
+        """The longest of the ids shortened by their distinguishing part (None: not worked out
+        since the rows last changed). Worked out once per plan, not per line drawn: it looks at
+        every id, and a 10,000-item plan's every line asked for it."""
         self._commented: set[str] = set()
         """Ids of the items that have comments (they get a ✎ in their row)."""
         self._kinds: dict[str, str] = {}
@@ -174,9 +178,13 @@ class TimelinePane(CursorRows):
             plan.items,
             key=lambda item: (item.start.index if item.start is not None else NO_START, position[id(item)]),
         )
-        self._ids = [printable(item.id or "(no id)", one_line=True) for item in self.rows]
-        self._longest_id = max((len(item_id) for item_id in self._ids), default=4)
-        self._labels_room = -1
+        ids = [printable(item.id or "(no id)", one_line=True) for item in self.rows]
+        same_ids = ids == self._ids or (len(ids) == len(self._ids) and set(ids) == set(self._ids))
+        self._ids = ids
+        if not same_ids:  # a move or a title's edit keeps the ids: their short forms stand
+            self._longest_id = max((len(item_id) for item_id in ids), default=4)
+            self._labels_room = -1
+            self._shortest = None
         self._commented = {comment.item for comment in plan.comments if isinstance(comment.item, str)}
         self._set_range()
         row = self.cursor
@@ -238,8 +246,9 @@ class TimelinePane(CursorRows):
         limit = max(usual, min(width - 1 - terms * 3, width // 2))
         want = self._longest_id + 3
         if want > limit:
-            shortest = max((len(label) for label in short_labels(self._ids, 0).values()), default=0)
-            want = min(max(limit, shortest + 3), max(limit, width * 2 // 5))
+            if self._shortest is None:
+                self._shortest = max((len(label) for label in short_labels(self._ids, 0).values()), default=0)
+            want = min(max(limit, self._shortest + 3), max(limit, width * 2 // 5))
         return max(8, want)
 
     def _label(self, item_id: str, room: int) -> str:
