@@ -379,9 +379,15 @@ async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
     Textual lays out every screen under a new one when it opens (it gets a Resize), in case they
     show through; the dialogs are opaque (styles/dialogs.tcss), so the main screen's relayout was
     wasted, a third of the time to open a dialog. A screen under a dialog is laid out again when it
-    comes back if the terminal's size changed meanwhile (Textual's ScreenResume does it)."""
+    comes back if the terminal's size changed meanwhile (Textual's ScreenResume does it).
+
+    Textual calls every class's `_on_resize` in turn, Screen's too, unless the default is
+    prevented. And the Resize a dialog gets as it opens is for the size ScreenResume has just laid
+    it out at: it is laid out again only when the size is not the one it has (a terminal resized)."""
+    event.prevent_default()
     event.stop()
-    screen._screen_resized(event.size)
+    if event.size != screen.outer_size:
+        screen._screen_resized(event.size)
 
 
 FieldValues = dict[str, Any]
