@@ -153,3 +153,11 @@ async def test_a_title_longer_than_its_bar_runs_on_after_it_where_the_row_has_ro
         row = next(line for line in screen_text(app).splitlines() if "aas " in line)
         # The degree's bar is 25 cells; its title, 47 letters, goes on past the bar's end.
         assert "AAS Health Information Technology, La" in row
+
+
+async def test_an_item_beginning_after_the_terms_in_view_says_when_at_the_right_edge(coding_plan):
+    app = open_app(coding_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "   coding  " in line)
+        assert "· starts 2032-summer ▶" in row  # not an empty row: its bar lies to the right

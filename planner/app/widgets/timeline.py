@@ -440,6 +440,16 @@ class TimelinePane(CursorRows):
                 ellipsis=True,
             )
             return line.strip()
+        if start > last:
+            # Begins after the visible terms: its title and start at the right edge, with an
+            # arrow in its kind's colour, so the row does not read as empty.
+            suffix = f" · starts {Term(start)} "
+            room = width - 1 - left - len(suffix) - 1
+            shown = text if len(text) <= room else text[: max(room - 1, 0)] + "…"
+            at = max(left + 1, width - 1 - len(shown) - len(suffix))
+            line.write(at, shown + suffix, base + self._style("label"))
+            line.write(width - 1, "▶", kind_style)
+            return line.strip()
         if text:
             after = max(runs_to + 1, first)
             if after <= last:
