@@ -34,20 +34,9 @@ def _same_file(a: str, b: str) -> bool:
 
 def _looks_like_plan(path: str) -> bool:
     """True for a .toml file, or a file whose first lines name the plan format."""
-    from planner.core.storage import PlanFileError, open_regular
+    from planner.core.storage import looks_like_plan
 
-    if path.endswith(".toml"):
-        return True
-    try:
-        with open_regular(path) as file:
-            head = file.read(4096)
-    except (OSError, PlanFileError):
-        return False
-    return b"hit-career-plan/" in head
-
-
-REPORT_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-"""What the name of an `-o` file says the report is, by its extension."""
+    return path.endswith(".toml") or looks_like_plan(path)
 
 
 def _format_of(output: str | None) -> str | None:
@@ -55,7 +44,9 @@ def _format_of(output: str | None) -> str | None:
     extension names a format export does not write."""
     if output is None:
         return "markdown"
-    return REPORT_EXTENSIONS.get(os.path.splitext(output)[1].lower())
+    from planner.core.export import report_format
+
+    return report_format(output)
 
 
 def cmd_export(args: Sequence[str]) -> int:

@@ -18,6 +18,21 @@ JOB = "job"
 CREDENTIAL = "credential"
 
 
+KIND_WORDS = {
+    "course": "course",
+    "degree": "degree",
+    "certificate-program": "certificate program",
+    "training": "training",
+    "exam": "exam",
+    "credential": "credential",
+    "ceu": "continuing education",
+    "job": "job",
+    "unknown": "not in the catalog",
+}
+"""The kinds of milestones in a person's words, in the order legends list them (the timeline's
+help and the HTML chart)."""
+
+
 class Milestone:
     """A catalog entry a plan item names with `requirement = "<id>"`."""
 

@@ -15,10 +15,11 @@ title cannot become a link, an image, HTML or a heading.
 from __future__ import annotations
 
 import html as html_module
+import os
 import re
 from typing import Any
 
-from planner.core.catalog import Pack
+from planner.core.catalog import KIND_WORDS, Pack
 from planner.core.model import Item, Plan
 from planner.core.outcome import Outcome, approval_state, outcome
 from planner.core.terms import Term
@@ -666,20 +667,6 @@ def _html_chart(data: Report) -> list[str]:
     return out + _html_legend(data)
 
 
-KIND_WORDS = {
-    "course": "course",
-    "degree": "degree",
-    "certificate-program": "certificate program",
-    "training": "training",
-    "exam": "exam",
-    "credential": "credential",
-    "ceu": "continuing education",
-    "job": "job",
-    "unknown": "not in the catalog",
-}
-"""The kinds of milestones as the chart's legend says them, in the legend's order."""
-
-
 def _html_legend(data: Report) -> list[str]:
     """What the chart's colours and outlines mean: the kinds of its bars, done, and the marks."""
     kinds = {bar.kind for bar in data.bars}
@@ -825,6 +812,15 @@ def html(data: Report) -> str:
     )
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
+
+
+REPORT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+"""The report's format by the extension of its file's name (`export -o`, the app's Export report)."""
+
+
+def report_format(path: str) -> str | None:
+    """The format a report file's name says ("markdown" or "html"); None for another extension."""
+    return REPORT_FORMATS.get(os.path.splitext(path)[1].lower())
 
 
 def export(plan: Plan, file: str = "", format: str = "markdown", pack: Pack | None = None) -> str:

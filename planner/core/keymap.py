@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import tomllib
 from collections.abc import Collection, Mapping
+
+from planner.core.paths import user_config_folder
 
 KEYMAP_FILE = "keymap.toml"
 
@@ -29,21 +30,6 @@ _KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[^\
 class KeymapError(Exception):
     """The keymap file cannot be taken; the message names the file, the line and why (no full stop,
     so that the caller can end the sentence)."""
-
-
-def user_config_folder(
-    environ: Mapping[str, str] | None = None, platform: str | None = None, home: str | None = None
-) -> str:
-    """The folder this system keeps a user's settings in (the planner's folder is in it)."""
-    environ = os.environ if environ is None else environ
-    platform = sys.platform if platform is None else platform
-    home = home or os.path.expanduser("~")
-    if platform.startswith("win"):
-        appdata = environ.get("APPDATA")
-        return appdata if appdata else os.path.join(home, "AppData", "Roaming")
-    xdg = environ.get("XDG_CONFIG_HOME", "")
-    # The XDG spec says a relative path is invalid and is to be ignored.
-    return xdg if os.path.isabs(xdg) else os.path.join(home, ".config")
 
 
 def keymap_path(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str:

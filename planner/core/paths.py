@@ -15,21 +15,44 @@ APP_FOLDER = "planner"
 PLAN_FILE = "plan.toml"
 
 
-def user_data_folder(
-    environ: Mapping[str, str] | None = None, platform: str | None = None, home: str | None = None
+def _user_folder(
+    variable: str,
+    usual: tuple[str, ...],
+    mac: tuple[str, ...] | None,
+    environ: Mapping[str, str] | None,
+    platform: str | None,
+    home: str | None,
 ) -> str:
-    """The folder this system keeps a user's application data in (the planner's folder is in it)."""
+    """A per-user folder: `%APPDATA%` on Windows, `~/<mac>` on macOS when it has one of its own,
+    else `$<variable>` when it is an absolute path, else `~/<usual>`."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     home = home or os.path.expanduser("~")
     if platform.startswith("win"):
         appdata = environ.get("APPDATA")
         return appdata if appdata else os.path.join(home, "AppData", "Roaming")
-    if platform == "darwin":
-        return os.path.join(home, "Library", "Application Support")
-    xdg = environ.get("XDG_DATA_HOME", "")
+    if platform == "darwin" and mac is not None:
+        return os.path.join(home, *mac)
+    xdg = environ.get(variable, "")
     # The XDG spec says a relative path is invalid and is to be ignored.
-    return xdg if os.path.isabs(xdg) else os.path.join(home, ".local", "share")
+    return xdg if os.path.isabs(xdg) else os.path.join(home, *usual)
+
+
+def user_data_folder(
+    environ: Mapping[str, str] | None = None, platform: str | None = None, home: str | None = None
+) -> str:
+    """The folder this system keeps a user's application data in (the planner's folder is in it)."""
+    return _user_folder(
+        "XDG_DATA_HOME", (".local", "share"), ("Library", "Application Support"), environ, platform, home
+    )
+
+
+def user_config_folder(
+    environ: Mapping[str, str] | None = None, platform: str | None = None, home: str | None = None
+) -> str:
+    """The folder this system keeps a user's settings in (the planner's folder is in it; on macOS
+    too `~/.config`, where terminal programs keep theirs)."""
+    return _user_folder("XDG_CONFIG_HOME", (".config",), None, environ, platform, home)
 
 
 def user_plan_path(

@@ -225,6 +225,17 @@ def open_regular(path: str):
     return os.fdopen(descriptor, "rb")
 
 
+def looks_like_plan(path: str) -> bool:
+    """True for a regular file whose first lines name the plan format: a report or any other
+    file the planner writes is never written over a plan."""
+    try:
+        with open_regular(path) as file:
+            head = file.read(4096)
+    except (OSError, PlanFileError):
+        return False
+    return b"hit-career-plan/" in head
+
+
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
     """The bytes of a file, refusing folders, special files (never opened in a way that could
     wait) and files over the size cap before reading them."""

@@ -21,31 +21,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.app.screens.confirm import ConfirmScreen
+from planner.core.export import report_format
+from planner.core.storage import looks_like_plan
 from planner.core.text import printable
 
 if TYPE_CHECKING:
     from planner.app.app import PlannerApp
-
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-"""The report's format by the extension of its file's name."""
 
 
 def report_name(plan_path: str, extension: str = ".md") -> str:
     """The report's proposed file: the plan's name with the report's extension, beside it."""
     stem, _ = os.path.splitext(plan_path)
     return stem + extension
-
-
-def _looks_like_plan(path: str) -> bool:
-    """True for a file whose first lines name the plan format (a plan is never written over)."""
-    from planner.core.storage import PlanFileError, open_regular
-
-    try:
-        with open_regular(path) as file:
-            head = file.read(4096)
-    except (OSError, PlanFileError):
-        return False
-    return b"hit-career-plan/" in head
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -102,7 +89,7 @@ class ExportScreen(ModalScreen[str | None]):
         if not path:
             self._problem("Write the name of a file.")
             return
-        if os.path.splitext(path)[1].lower() not in FORMATS:
+        if report_format(path) is None:
             self._problem("Name a file ending .md (Markdown) or .html (HTML).")
             return
         if os.path.isdir(path):
@@ -116,7 +103,7 @@ class ExportScreen(ModalScreen[str | None]):
             if os.path.exists(self.plan_path) and os.path.samefile(path, self.plan_path):
                 self._problem("That is the plan itself; name another file for the report.")
                 return
-            if _looks_like_plan(path):
+            if looks_like_plan(path):
                 self._problem(f"{path} looks like a plan file; the report is not written over it.")
                 return
 
@@ -158,7 +145,7 @@ def write_report(app: PlannerApp, path: str) -> None:
     from planner.core.storage import PlanFileError, mode_beside, write_beside
 
     plan, plan_path, pack = edits.snapshot(app.plan), app.path, app.pack
-    format = FORMATS[os.path.splitext(path)[1].lower()]
+    format = report_format(path) or "markdown"
 
     def work() -> None:
         try:

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from planner.app.actions import bindings
 from planner.app.widgets.comments import COMMENT_MARK
 from planner.app.widgets.rows import CursorRows
-from planner.core.catalog import Pack
+from planner.core.catalog import KIND_WORDS, Pack
 from planner.core.model import Item, Plan
 from planner.core.review import Review
 from planner.core.terms import Term
@@ -43,18 +43,6 @@ KIND_COLOURS = {
     "unknown": "bright_black",
 }
 """The terminal colour of each kind's bars, as styles/app.tcss gives them (for the legend)."""
-
-KIND_WORDS = {
-    "course": "course",
-    "degree": "degree",
-    "certificate-program": "certificate program",
-    "training": "training",
-    "exam": "exam",
-    "credential": "credential",
-    "ceu": "continuing education",
-    "job": "job",
-    "unknown": "not in the catalog",
-}
 
 
 def kind_legend() -> Text:
