@@ -7,8 +7,9 @@ cursor, Enter edits the field under it; Enter (or ctrl+s) takes the value, Escap
 import shutil
 
 import pytest
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, SelectionList
 
+from planner.app.widgets.dropdown import Dropdown
 from planner.app.widgets.next_steps import NextStepsPane
 from planner.app.widgets.profile import FIELDS, ProfilePane
 from tests.app.helpers import FIXTURES, open_app, screen_text, screen_words, settle
@@ -34,7 +35,7 @@ async def test_changing_the_goal_in_place_changes_the_next_steps_and_undo_restor
     async with app.run_test(size=size) as pilot:
         assert app.plan.profile.goal == "coding-specialist" and steps_on_screen(app) == "6 to go"
         await pilot.press(*to_row("goal"), "enter")
-        assert isinstance(app.focused.parent, Select)  # the list of goals, open in the row
+        assert isinstance(app.focused.parent, Dropdown)  # the list of goals, open in the row
         await pilot.press(*"Cancer", "enter")
         assert app.plan.profile.goal == "cancer-registrar"
         assert [step.requirement for step in app.review.steps][-3:] == [
@@ -112,7 +113,7 @@ async def test_escape_puts_the_row_back_and_changes_nothing(plan_path, size):
         await pilot.pause()
         assert not app.history.can_undo and app.plan.profile.name == "Alex Rivera"
         assert app.focused is pane and pane.editing is None
-        assert not app.screen.query(Input) and not app.screen.query(Select)
+        assert not app.screen.query(Input) and not app.screen.query(Dropdown)
         text = screen_text(app)
         assert "Name          Alex Rivera" in text and "Goal          Coding specialist" in text
 

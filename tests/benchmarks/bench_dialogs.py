@@ -33,8 +33,10 @@ from textual.containers import Vertical  # noqa: E402
 from textual.screen import ModalScreen  # noqa: E402
 from textual.widgets import Input, Select, SelectionList, Static, TextArea  # noqa: E402
 
+from planner.app.widgets.dropdown import Dropdown  # noqa: E402
+
 SIZE = (80, 24)
-EDITING = (Input, Select, SelectionList, TextArea)
+EDITING = (Input, Dropdown, Select, SelectionList, TextArea)
 """The widgets that count as a dialog's inputs."""
 
 
@@ -110,7 +112,9 @@ DIALOGS = [
 ]
 
 
-async def planner_times(path: Path, runs: int) -> dict[str, tuple[list[float], list[float], int]]:
+async def planner_times(
+    path: Path, runs: int, only: str = ""
+) -> dict[str, tuple[list[float], list[float], int]]:
     from planner.app.app import PlannerApp
     from planner.core.storage import load
 
@@ -120,6 +124,8 @@ async def planner_times(path: Path, runs: int) -> dict[str, tuple[list[float], l
         await pilot.pause()
         await app.workers.wait_for_complete()
         for name, keys in DIALOGS:
+            if only and keys[-1] not in only.split(","):
+                continue
             await first_frame(app, pilot, keys)  # warm-up
             times, cpus, inputs = [], [], 0
             for _ in range(runs):
@@ -142,15 +148,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--idle", type=float, default=1.0, help="seconds idle before each key (1.0)")
+    parser.add_argument("--only", default="", help="the dialogs' keys, comma-separated (a,e,p): only those")
     args = parser.parse_args()
     globals()["IDLE"] = args.idle
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "coding.toml"
         shutil.copy(ROOT / "plans" / "coding-specialist.toml", path)
-        ours = asyncio.run(planner_times(path, args.runs))
+        ours = asyncio.run(planner_times(path, args.runs, args.only))
     print(f"key to the dialog's first frame, headless {SIZE[0]}x{SIZE[1]}, median of {args.runs}:")
     print(f"  (idle {IDLE:g} s before each key; cpu: this process's CPU time over the same span)")
-    print(f"  {'dialog':24} {'inputs':>6} {'planner':>9} {'bare modal':>11} {'ratio':>6} {'cpu ratio':>16}")
+    print(
+        f"  {'dialog':24} {'inputs':>6} {'planner':>9} {'bare modal':>11} {'ratio':>6} {'cpu ratio':>16}"
+        f" {'best of each':>13}"
+    )
     for name, (times, cpus, inputs) in ours.items():
         bare = asyncio.run(bare_times(inputs, args.runs))
         a, b = statistics.median(times), statistics.median(t for t, _, _ in bare)
@@ -158,8 +168,10 @@ def main() -> None:
         print(
             f"  {name:24} {inputs:6d} {a * 1000:6.0f} ms {b * 1000:8.0f} ms {a / b:5.2f}x"
             f"   {ca * 1000:4.0f}/{cb * 1000:3.0f} ms {ca / cb:4.2f}x"
+            f"   {min(times) / min(t for t, _, _ in bare):5.2f}x"
         )
-    print("  (budget: 1.5x the bare modal with as many inputs)")
+    print("  (budget: 1.5x the bare modal with as many inputs; best of each: the fastest run's ratio,")
+    print("  which other work on the machine disturbs least)")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ from typing import Any
 
 from textual.suggester import SuggestFromList
 
-from planner.app.screens.form import ChoiceField, FormField, FormScreen, NotesField, TextField, shown
+from planner.app.screens.form import FormScreen
+from planner.app.widgets.fields import ChoiceField, FormField, NotesField, TextField, shown
 from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.validate import Diagnostic
@@ -55,12 +56,12 @@ class RequiredNotesField(NotesField):
     """Text over several lines that must not be empty."""
 
     def problem(self) -> str | None:
-        if not self.widget.text.strip():  # type: ignore[attr-defined]
+        if not self.widget.text.strip():
             return f"{self.label} is needed."
         return None
 
     def value(self) -> Any:
-        return self.widget.text.strip("\n")  # type: ignore[attr-defined]
+        return self.widget.text.strip("\n")
 
 
 class ItemIdField(TextField):

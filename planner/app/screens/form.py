@@ -1,376 +1,19 @@
-"""Form fields for the editors: a label, a widget, and the file-style value it gives back.
-
-A field shows plan text through `printable`, so a control character in a file shows as `\\x1b`
-instead of reaching the terminal. A field the person did not touch gives back exactly what the
-file held (even a value of the wrong type), so opening an editor and pressing Save changes
-nothing. Choices come from the catalog; a value the catalog does not know is offered too,
-marked as such, so it is never lost by opening the editor.
-"""
+"""The editors' dialog: a form of fields (`planner.app.widgets.fields`) with Save and Cancel."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.strip import Strip
-from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Button, Input, Static
 
-from planner.core.terms import Term
-from planner.core.text import printable
-
-KEEP = "\0keep"
-"""The Select value that stands for "what the file holds", when it is not text."""
-
-
-def texts(value: Any) -> bool:
-    """True when a file value is a list of strings (what list fields hold when well typed)."""
-    return isinstance(value, list) and all(isinstance(entry, str) for entry in value)
-
-
-def shown(value: Any) -> str:
-    """A file value as one line of safe text."""
-    if value is None:
-        return ""
-    return printable(value if isinstance(value, str) else repr(value), one_line=True)
-
-
-class FormField:
-    """One labelled field of a form."""
-
-    def __init__(self, name: str, label: str, original: Any, hint: str = "") -> None:
-        self.name = name
-        self.label = label
-        self.original = original
-        """The value the file holds (None when the field is absent)."""
-        self.hint = hint
-        self._widget: Widget | None = None
-        self.row: Widget | None = None
-        """The field's row in the dialog, once it is composed (a form may leave some out)."""
-        self.note: Static | None = None
-        """The line under the widget that says what is wrong; made the first time there is something."""
-
-    @property
-    def widget(self) -> Widget:
-        """The widget that edits the value, made the first time it is needed."""
-        if self._widget is None:
-            self._widget = self.make_widget()
-            self._widget.id = f"field-{self.name}"
-        return self._widget
-
-    def make_widget(self) -> Widget:
-        """The widget that edits the value."""
-        raise NotImplementedError
-
-    def value(self) -> Any:
-        """The value to write (None removes the field)."""
-        raise NotImplementedError
-
-    def problem(self) -> str | None:
-        """Why the value cannot be taken as it is, or None."""
-        return None
-
-    def compose(self) -> ComposeResult:
-        """The row: the label with its hint in one Static, then the widget (and, once there is a
-        problem, a line saying it). Few widgets per field, so that a dialog of sixteen opens fast."""
-        yield self.make_row()
-
-    def make_row(self) -> Widget:
-        """The field's row (see `compose`), kept as `row`."""
-        label = Text(self.label, style="bold")
-        if self.hint:
-            label.append("\n")
-            label.append(self.hint, style="dim")
-        self.row = Horizontal(
-            Static(label, classes="field-label"), Vertical(self.widget, classes="field-body"), classes="field"
-        )
-        return self.row
-
-    def taken(self) -> Any:
-        """The value to write: the widget's when the field is in the dialog, else the file's."""
-        return self.value() if self.row is not None else self.original
-
-    def show_problem(self) -> bool:
-        """Show the problem under the field (or hide the line); True when there is a problem."""
-        if self.row is None:
-            return False  # not in the dialog: the file's value is kept as it is
-        problem = self.problem()
-        if self.note is None:
-            if problem is None:
-                return False
-            self.note = Static("", classes="field-note", markup=False)
-            body = self.widget.parent
-            if body is not None:
-                body.mount(self.note)  # type: ignore[attr-defined]
-        self.note.update(Text(problem or ""))
-        self.note.set_class(problem is not None, "-problem")
-        return problem is not None
-
-
-class TextField(FormField):
-    """Free text in one line."""
-
-    def __init__(
-        self,
-        name: str,
-        label: str,
-        original: Any,
-        hint: str = "",
-        required: bool = False,
-        suggester: Suggester | None = None,
-        placeholder: str = "",
-    ) -> None:
-        self.required = required
-        self.suggester = suggester
-        self.placeholder = placeholder
-        self.display_value = shown(original)
-        super().__init__(name, label, original, hint)
-
-    def make_widget(self) -> Widget:
-        return Input(self.display_value, placeholder=self.placeholder, suggester=self.suggester)
-
-    @property
-    def text(self) -> str:
-        """What the input holds now."""
-        return self.widget.value.strip()  # type: ignore[attr-defined]
-
-    @property
-    def touched(self) -> bool:
-        """True when the person changed what the input showed."""
-        return self.widget.value != self.display_value  # type: ignore[attr-defined]
-
-    def value(self) -> Any:
-        if not self.touched:
-            return self.original
-        return self.text or None
-
-    def problem(self) -> str | None:
-        if self.required and not self.text:
-            return f"{self.label} is needed."
-        return None
-
-
-class TermField(TextField):
-    """A term such as 2027-fall."""
-
-    def __init__(self, name: str, label: str, original: Any, hint: str = "", required: bool = False) -> None:
-        super().__init__(name, label, original, hint, required, placeholder="2027-fall")
-
-    def problem(self) -> str | None:
-        if not self.touched:
-            return None
-        if not self.text:
-            return f"{self.label} is needed." if self.required else None
-        if Term.parse(self.text) is None:
-            return f'"{shown(self.text)}" is not a term; write one such as 2027-fall (spring, summer, fall).'
-        return None
-
-
-class NumberField(TextField):
-    """A number (of years), written in digits, optionally within a range."""
-
-    def __init__(
-        self,
-        name: str,
-        label: str,
-        original: Any,
-        hint: str = "",
-        low: float | None = None,
-        high: float | None = None,
-    ) -> None:
-        self.low = low
-        self.high = high
-        super().__init__(name, label, original, hint)
-
-    def value(self) -> Any:
-        if not self.touched:
-            return self.original
-        if not self.text:
-            return None
-        number = float(self.text)
-        return int(number) if number.is_integer() else number
-
-    def _range(self) -> str:
-        if self.low is not None and self.high is not None:
-            return f"from {self.low:g} to {self.high:g}"
-        if self.low is not None:
-            return f"of {self.low:g} or more"
-        return f"of {self.high:g} or less"
-
-    def problem(self) -> str | None:
-        if not self.touched or not self.text:
-            return None
-        bounded = self.low is not None or self.high is not None
-        if not DIGITS.fullmatch(self.text):
-            within = f", {self._range()}" if bounded else ""
-            return f'"{shown(self.text)}" is not a number; write {self.label.lower()} in digits{within}.'
-        number = float(self.text)
-        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            return f"{self.text} is out of range: {self.label.lower()} must be {self._range()}."
-        return None
-
-
-DIGITS = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
-"""A number as a person writes one in digits: 2, 1.5, .5 (not 1e3, inf or nan, which float() takes)."""
-
-
-class ChoiceField(FormField):
-    """One of a list of choices (from the catalog)."""
-
-    def __init__(
-        self,
-        name: str,
-        label: str,
-        original: Any,
-        choices: Sequence[tuple[str, str]],
-        hint: str = "",
-        allow_blank: bool = True,
-        blank: str = "(none)",
-    ) -> None:
-        self.choices = list(choices)
-        self.allow_blank = allow_blank
-        self.blank = blank
-        super().__init__(name, label, original, hint)
-
-    def make_widget(self) -> Widget:
-        options: list[tuple[Text, str]] = [(Text(label), value) for value, label in self.choices]
-        values = {value for value, _ in self.choices}
-        initial: Any = Select.NULL
-        if isinstance(self.original, str):
-            if self.original not in values:
-                options.append((Text(f"{shown(self.original)} (not in the catalog)"), self.original))
-            initial = self.original
-        elif self.original is not None:
-            options.append((Text(f"{shown(self.original)} (as the file has it)"), KEEP))
-            initial = KEEP
-        if initial is Select.NULL and not self.allow_blank and options:
-            initial = options[0][1]
-        return Select(options, prompt=self.blank, allow_blank=self.allow_blank, value=initial)
-
-    def value(self) -> Any:
-        selected = self.widget.value  # type: ignore[attr-defined]
-        if selected == KEEP:
-            return self.original
-        if selected is Select.NULL or selected is Select.BLANK:
-            return None
-        return selected
-
-
-class ManyField(FormField):
-    """Any number of choices (from the catalog), ticked in a list."""
-
-    def __init__(
-        self, name: str, label: str, original: Any, choices: Sequence[tuple[str, str]], hint: str = ""
-    ) -> None:
-        self.choices = list(choices)
-        super().__init__(name, label, original, hint)
-
-    def make_widget(self) -> Widget:
-        held = self.original if texts(self.original) else []
-        values = [value for value, _ in self.choices]
-        entries = [(Text(label), value, value in held) for value, label in self.choices]
-        for value in dict.fromkeys(held):
-            if value not in values:
-                entries.append((Text(f"{shown(value)} (not in the catalog)"), value, True))
-        if self.original is not None and not texts(self.original):
-            # A value of the wrong type (a number, a table, a list holding other things) is kept
-            # while this entry stays ticked.
-            entries.append((Text(f"{shown(self.original)} (as the file has it)"), KEEP, True))
-        return TickList(*entries)
-
-    def value(self) -> Any:
-        selected = list(self.widget.selected)  # type: ignore[attr-defined]
-        if KEEP in selected:
-            return self.original
-        held = self.original if texts(self.original) else None
-        if held is not None and set(selected) == set(held):
-            return held
-        if not selected:
-            return [] if held is not None else None
-        order = {value: index for index, (value, _) in enumerate(self.choices)}
-        kept = [value for value in (held or []) if value in selected]
-        return kept + sorted((v for v in selected if v not in kept), key=lambda v: order.get(v, len(order)))
-
-
-class TickList(SelectionList):
-    """A SelectionList whose boxes are empty when not ticked, so they read without colour."""
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        if selection.value in self.selected:
-            return strip
-        segments = list(strip)
-        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
-            segments[1] = Segment(" ", segments[1].style)
-            return Strip(segments, strip.cell_length)
-        return strip
-
-
-class LastWordSuggester(Suggester):
-    """Completes the last of several comma-separated ids from a list."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        # Suggestions are drawn in the field: ids from the plan are shown printable there too.
-        self.words = sorted({printable(word, one_line=True) for word in words})
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, comma, last = value.rpartition(",")
-        last_stripped = last.lstrip()
-        if not last_stripped:
-            return None
-        for word in self.words:
-            if word.startswith(last_stripped) and word != last_stripped:
-                return value + word[len(last_stripped) :]
-        return None
-
-
-class IdsField(TextField):
-    """A list of item ids, written with commas."""
-
-    def __init__(self, name: str, label: str, original: Any, known: Iterable[str], hint: str = "") -> None:
-        display = ", ".join(shown(entry) for entry in original) if isinstance(original, list) else original
-        super().__init__(name, label, display, hint, suggester=LastWordSuggester(known), placeholder="id, id")
-        self.original = original
-
-    def value(self) -> Any:
-        if not self.touched:
-            return self.original
-        ids = [part.strip() for part in self.text.split(",") if part.strip()]
-        if not ids:
-            return [] if isinstance(self.original, list) else None
-        return ids
-
-
-class NotesField(FormField):
-    """Free text over several lines."""
-
-    def __init__(self, name: str, label: str, original: Any, hint: str = "") -> None:
-        self.display_value = printable(original) if isinstance(original, str) else shown(original)
-        super().__init__(name, label, original, hint)
-
-    def make_widget(self) -> Widget:
-        return TextArea(self.display_value, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-
-    def value(self) -> Any:
-        text = self.widget.text  # type: ignore[attr-defined]
-        if text == self.display_value:
-            return self.original
-        return text.strip() or None
+from planner.app.widgets.fields import FormField
 
 
 async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
@@ -388,6 +31,18 @@ async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
     event.stop()
     if event.size != screen.outer_size:
         screen._screen_resized(event.size)
+
+
+def fresh_styles(screen: ModalScreen, event: events.ScreenResume) -> None:
+    """A dialog's first ScreenResume, without styling every widget a second time.
+
+    Textual styles each widget as it is mounted, then again when the screen it is on resumes, in
+    case the app's styles changed while the screen was away. A dialog resumes for the first time
+    just after its widgets were mounted and styled: the second pass was a fifth of the time to open
+    one. Later resumes (back from a dialog over it) restyle as usual."""
+    if not getattr(screen, "_resumed", False):
+        screen._resumed = True  # type: ignore[attr-defined]
+        event.refresh_styles = False
 
 
 FieldValues = dict[str, Any]
@@ -409,12 +64,15 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     async def _on_resize(self, event: events.Resize) -> None:
         await opaque_resize(self, event)
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        fresh_styles(self, event)
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),
         Binding("ctrl+s,f2", "accept", "Save changes", id="form.accept", tooltip="Take these values."),
     ]
 
-    AUTO_FOCUS = ".field-body > *"
+    AUTO_FOCUS = ".field > *"
 
     heading = ""
     intro = ""
@@ -434,9 +92,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
             intro = " ".join(part for part in (self.intro, self.keys_help) if part)
             yield Static(Text(intro), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
-                for field in self._fields:
-                    if self.composes(field):
-                        yield from field.compose()
+                yield from (field for field in self._fields if self.composes(field))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text(self.accept_label), variant="primary", id="accept")
                 yield Button(Text("Cancel"), id="cancel")
@@ -449,17 +105,16 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         """Put fields that were left out into the dialog, each in its place in the form's order."""
         wanted = {id(field) for field in fields}
         previous: Widget | None = None
+        container = self.query_one(".form-fields")
         for field in self._fields:
-            if id(field) in wanted and field.row is None:
-                row = field.make_row()
-                container = self.query_one(".form-fields")
+            if id(field) in wanted and not field.shown_in_form:
                 if previous is None:
-                    container.mount(row, before=0)
+                    container.mount(field, before=0)
                 else:
-                    container.mount(row, after=previous)
-                previous = row
-            elif field.row is not None:
-                previous = field.row
+                    container.mount(field, after=previous)
+                previous = field
+            elif field.shown_in_form:
+                previous = field
 
     def values(self) -> dict[str, Any] | None:
         """Every field's value, or None (with the problems shown) when some value cannot be taken."""
@@ -467,7 +122,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         if problems:
             problems[0].widget.focus()
             return None
-        return {field.name: field.taken() for field in self._fields}
+        return {field.field_name: field.taken() for field in self._fields}
 
     def result(self, values: FieldValues) -> ResultT:
         """What the dialog answers with, made from its fields' values."""
@@ -493,8 +148,3 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_accept()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        for field in self._fields:
-            if field.row is not None and field.widget is event.input:
-                field.show_problem()

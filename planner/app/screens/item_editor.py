@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Select
-
-from planner.app.screens.form import (
+from planner.app.screens.form import FieldValues, FormScreen
+from planner.app.widgets.dropdown import Dropdown
+from planner.app.widgets.fields import (
     ChoiceField,
-    FieldValues,
     FormField,
-    FormScreen,
     IdsField,
     ManyField,
     NotesField,
@@ -61,21 +59,22 @@ class ItemEditorScreen(FormScreen[FieldValues]):
         return milestone.kind if milestone is not None else None
 
     def composes(self, field: FormField) -> bool:
-        kinds = KIND_FIELDS.get(field.name)
+        kinds = KIND_FIELDS.get(field.field_name)
         if kinds is None or field.original is not None:
             return True
         kind = self._kind(self.item.requirement)
         return kind is None or kind in kinds  # an unknown milestone: every field, as before
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "field-requirement":
+    def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
+        if event.dropdown.id != "field-requirement":
             return
         kind = self._kind(event.value)
         self.add_fields(
             [
                 field
                 for field in self._fields
-                if field.row is None and (kind is None or kind in KIND_FIELDS.get(field.name, {kind}))
+                if not field.shown_in_form
+                and (kind is None or kind in KIND_FIELDS.get(field.field_name, {kind}))
             ]
         )
 

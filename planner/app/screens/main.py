@@ -33,7 +33,7 @@ from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
 
 if TYPE_CHECKING:
-    from planner.app.screens.form import FormField
+    from planner.app.widgets.fields import FormField
 
 
 def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:

@@ -13,8 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from planner.app.screens.form import FormField, FormScreen
+from planner.app.screens.form import FormScreen
 from planner.app.screens.profile_editor import profile_fields
+from planner.app.widgets.fields import FormField
 from planner.app.widgets.header import short_path
 from planner.app.widgets.next_steps import step_prompt
 from planner.core.catalog import Pack

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from planner.app.screens.form import (
-    ChoiceField,
-    FieldValues,
-    FormField,
-    FormScreen,
-    ManyField,
-    NumberField,
-    TermField,
-    TextField,
-)
+from planner.app.screens.form import FieldValues, FormScreen
+from planner.app.widgets.fields import ChoiceField, FormField, ManyField, NumberField, TermField, TextField
 from planner.core.catalog import Pack
 from planner.core.edits import TITLE
 from planner.core.model import Plan
@@ -69,7 +61,7 @@ def profile_fields(plan: Plan, pack: Pack, with_title: bool = True) -> list[Form
 def profile_field(plan: Plan, name: str, pack: Pack) -> FormField:
     """The field that edits one profile field (by its name in the file), as the dialog has it."""
     for field in profile_fields(plan, pack, with_title=False):
-        if field.name == name:
+        if field.field_name == name:
             return field
     raise KeyError(name)
 

@@ -1,7 +1,7 @@
 """The Profile pane: where the person stands, a row per field, each editable in place.
 
 When the pane has focus a cursor moves over its rows (Up/Down); Enter (or e) edits the field
-under it right in its row, with the widget the profile dialog uses for it: a Select for one
+under it right in its row, with the widget the profile dialog uses for it: a dropdown for one
 choice (education, role, goal), an Input for the name, the years and the first term, a list of
 boxes for the lists. Enter (ctrl+s, F2) takes the value, Escape puts the row back, and moving
 focus away also puts it back: nothing changes without Enter. A value that cannot be taken gets
@@ -26,9 +26,11 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from planner.app.actions import bindings
+from planner.app.widgets.dropdown import Dropdown
+from planner.app.widgets.fields import FormField
 from planner.core.catalog import Pack
 from planner.core.model import Plan
 from planner.core.text import readable
@@ -129,10 +131,10 @@ class Editing:
 
     __slots__ = ("row", "field", "note", "hint")
 
-    def __init__(self, row: ProfileRow, field: Any, hint: str) -> None:
+    def __init__(self, row: ProfileRow, field: FormField, hint: str) -> None:
         self.row = row
         self.field = field
-        """A `planner.app.screens.form.FormField`: the widget, its value and its problem."""
+        """The profile dialog's field for it: the editor, its value and its problem."""
         self.hint = hint
         self.note = Static(Text(hint), classes="profile-note")
 
@@ -165,7 +167,7 @@ class ProfilePane(Vertical, can_focus=True):
         self.plan: Plan | None = None
         self.pack: Pack | None = None
         """The rules the profile's choices are worded by, as of the last `show_plan`."""
-        self.field_for: Callable[[Plan, str, Pack], Any] | None = None
+        self.field_for: Callable[[Plan, str, Pack], FormField] | None = None
         """Makes the form field that edits one profile field (the screen sets it: the profile
         dialog's own), as `field_for(plan, name, pack)`."""
         self._shown: tuple = ()
@@ -251,7 +253,7 @@ class ProfilePane(Vertical, can_focus=True):
         row = self.rows[self.cursor]
         field = self.field_for(self.plan, row.field_name, self.pack)
         widget = field.widget
-        if isinstance(widget, Select):
+        if isinstance(widget, Dropdown):
             hint = "Up/Down choose, Enter takes it, Esc cancels."
         elif isinstance(widget, SelectionList):
             hint = "Space ticks or unticks, Enter takes them, Esc cancels."
@@ -261,11 +263,12 @@ class ProfilePane(Vertical, can_focus=True):
         self.editing = editing
         row.add_class("-editing")
         row.value.display = False
-        await row.body.mount(widget, editing.note)
+        field.add_class("-bare")  # the row has the label
+        await row.body.mount(field, editing.note)
         widget.focus(scroll_visible=False)
-        if isinstance(widget, Select):
+        if isinstance(widget, Dropdown):
             self.watch(widget, "expanded", self._select_closed, init=False)
-            widget.action_show_overlay()
+            await widget.action_open()
         elif isinstance(widget, Input):
             widget.cursor_position = len(widget.value)
         # Once it is laid out, the whole row in view (its label too) when the pane must scroll.
@@ -282,7 +285,7 @@ class ProfilePane(Vertical, can_focus=True):
             editing.note.add_class("-problem")
             editing.widget.focus()
             return
-        values = {editing.field.name: editing.field.value()}
+        values = {editing.field.field_name: editing.field.value()}
         self._close()
         self.post_message(self.Edited(self, values))
 
@@ -297,13 +300,13 @@ class ProfilePane(Vertical, can_focus=True):
         self.editing = None
         if refocus:
             self.screen.set_focus(self)
-        editing.widget.remove()
+        editing.field.remove()
         editing.note.remove()
         editing.row.value.display = True
         editing.row.remove_class("-editing")
 
     def _select_closed(self, expanded: bool) -> None:
-        # The Select's list closes when a choice is made (Enter or a click) or when focus leaves.
+        # The dropdown's list closes when a choice is made (Enter or a click) or when focus leaves.
         if not expanded:
             self.call_after_refresh(self._after_select_closed)
 
@@ -326,7 +329,7 @@ class ProfilePane(Vertical, can_focus=True):
         if editing is None:
             return
         widget, focused = editing.widget, self.screen.focused
-        if isinstance(widget, Select) and widget.expanded and focused is not widget:
+        if isinstance(widget, Dropdown) and widget.expanded and focused is not widget:
             focused.action_select()  # type: ignore[union-attr]  # the list then closes, which takes it
         else:
             self.accept()
@@ -341,8 +344,8 @@ class ProfilePane(Vertical, can_focus=True):
             return
         widget = editing.widget
         if event.key == "escape":
-            self.cancel()  # before an open Select's own Escape, which would close it and take it
-        elif event.key == "enter" and not isinstance(widget, Select):
+            self.cancel()  # before an open dropdown's own Escape, which would close it and take it
+        elif event.key == "enter" and not isinstance(widget, Dropdown):
             self.accept()  # a list's Enter would tick; Space ticks
         elif event.is_printable and self._is_shortcut(event.key):
             pass  # a letter the field does not use (q, u, p, 1) is not a shortcut while editing

@@ -1,0 +1,247 @@
+"""A list of choices that shows the chosen one and opens on a key: the editors' one-of-many field.
+
+It looks and answers keys as Textual's Select does (Enter, Space, Up or Down open the list; typing
+jumps to a choice; Enter takes it, Esc closes the list without a change), but it is one widget
+until it is opened: Select composes five (its current value, two arrows and the list), and the
+item dialog has up to six of them, so the list is made the first time it is needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class Blank:
+    """The value of a dropdown with nothing chosen."""
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+
+BLANK = Blank()
+"""What `Dropdown.value` is when nothing is chosen."""
+
+SEARCH_RESET = 0.7
+"""Seconds after the last letter typed in an open list before the next one starts a new search."""
+
+
+class DropdownList(OptionList):
+    """The dropdown's open list: typing jumps to the first choice whose words hold what was typed."""
+
+    BINDINGS = [Binding("escape", "close", "Close the list", show=False)]
+
+    ALLOW_SELECT = False
+
+    @dataclass
+    class Closed(Message):
+        """The list closed: a choice (its index) was taken, or not (None)."""
+
+        index: int | None
+        lost_focus: bool = False
+
+    def __init__(self, options: Sequence[Option]) -> None:
+        super().__init__(*options)
+        self._query = ""
+        self._query_reset: Timer | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character is None or not event.is_printable:
+            return
+        event.stop()
+        event.prevent_default()
+        if self._query_reset is not None:
+            self._query_reset.stop()
+        self._query += event.character.lower()
+        self._query_reset = self.set_timer(SEARCH_RESET, self._reset_query)
+        found = self._match(self._query)
+        if found is not None:
+            self.highlighted = found
+
+    def _reset_query(self) -> None:
+        self._query = ""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return character is not None and character.isprintable()
+
+    def _match(self, query: str) -> int | None:
+        """The choice whose words hold `query` earliest (the first such choice on a tie)."""
+        best: int | None = None
+        where: int | None = None
+        for index, option in enumerate(self.options):
+            prompt = option.prompt
+            plain = prompt.plain if isinstance(prompt, Text) else str(prompt)
+            found = plain.lower().find(query)
+            if found != -1 and (where is None or found < where):
+                best, where = index, found
+        return best
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Closed(event.option_index))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    def action_close(self) -> None:
+        """Close the list without a change."""
+        self.post_message(self.Closed(None))
+
+    def on_blur(self) -> None:
+        self.post_message(self.Closed(None, lost_focus=True))
+
+
+class Dropdown(Widget, can_focus=True):
+    """One of a list of choices, shown on one line with an arrow; opens its list on a key."""
+
+    DEFAULT_CSS = """
+    Dropdown {
+        height: 3;
+        width: 1fr;
+        border: tall $border-blurred;
+        background: $surface;
+        color: $foreground;
+        padding: 0 2;
+        pointer: pointer;
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+        }
+        &.-blank {
+            color: $foreground 50%;
+        }
+        & > DropdownList {
+            display: none;
+            width: 1fr;
+            height: auto;
+            max-height: 12;
+            overlay: screen;
+            constrain: none inside;
+            offset: -3 2;
+            margin-right: -6;
+            color: $foreground;
+            border: tall $border-blurred;
+            background: $surface;
+            & > .option-list--option {
+                padding: 0 1;
+            }
+        }
+        &.-expanded > DropdownList {
+            display: block;
+        }
+    }
+    """
+
+    BINDINGS = [Binding("enter,down,space,up", "open", "Show the choices", show=False)]
+
+    ALLOW_SELECT = False
+
+    expanded: reactive[bool] = reactive(False, init=False)
+    """True while the list of choices is open."""
+
+    value: reactive[Any] = reactive[Any](BLANK, init=False, always_update=False)
+    """The chosen value, or BLANK."""
+
+    class Changed(Message):
+        """The person chose another value."""
+
+        def __init__(self, dropdown: Dropdown, value: Any) -> None:
+            super().__init__()
+            self.dropdown = dropdown
+            self.value = value
+
+        @property
+        def control(self) -> Dropdown:
+            """The dropdown that changed."""
+            return self.dropdown
+
+    def __init__(
+        self,
+        options: Sequence[tuple[Text, Hashable]],
+        value: Any = BLANK,
+        prompt: str = "(none)",
+        allow_blank: bool = True,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.prompt = prompt
+        """What the dropdown shows, dimmed, when nothing is chosen (and the list's first entry)."""
+        self.allow_blank = allow_blank
+        self.choices: list[tuple[Text, Any]] = list(options)
+        """The choices, as (words shown, value); the blank one first when blank is allowed."""
+        if allow_blank:
+            self.choices.insert(0, (Text(prompt, style="dim"), BLANK))
+        self._list: DropdownList | None = None
+        self.set_reactive(Dropdown.value, value)
+        self.set_class(value is BLANK, "-blank")
+
+    def _label(self) -> Text:
+        for words, value in self.choices:
+            if value is not BLANK and value == self.value:
+                return words.copy()
+        return Text(self.prompt)
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        label = self._label()
+        label.no_wrap = True
+        label.truncate(max(0, width - 2), overflow="ellipsis", pad=True)
+        label.append(" " + ("▲" if self.expanded else "▼"), style="dim")
+        return label
+
+    def watch_value(self, value: Any) -> None:
+        self.set_class(value is BLANK, "-blank")
+        self.refresh()
+
+    def watch_expanded(self, expanded: bool) -> None:
+        self.set_class(expanded, "-expanded")
+        self.refresh()
+
+    async def action_open(self) -> None:
+        """Open the list of choices, the chosen one highlighted."""
+        if self._list is None:
+            self._list = DropdownList([Option(words) for words, _ in self.choices])
+            await self.mount(self._list)
+        values = [value for _, value in self.choices]
+        self._list.highlighted = values.index(self.value) if self.value in values else 0
+        self.expanded = True
+        self._list.focus(scroll_visible=False)
+        self._list.scroll_to_highlight()
+
+    def action_show_overlay(self) -> None:
+        """Open the list of choices (the name Textual's Select gives it)."""
+        self.run_worker(self.action_open(), exclusive=True, group="dropdown")
+
+    async def on_click(self, event: events.Click) -> None:
+        if self._list is not None and event.widget is self._list:
+            return
+        event.stop()
+        if self.expanded:
+            self.expanded = False
+            self.focus()
+        else:
+            await self.action_open()
+
+    def on_dropdown_list_closed(self, event: DropdownList.Closed) -> None:
+        event.stop()
+        if not self.expanded:
+            return
+        self.expanded = False
+        if event.index is not None:
+            value = self.choices[event.index][1]
+            if value != self.value:
+                self.value = value
+                self.post_message(self.Changed(self, value))
+        if not event.lost_focus:
+            self.focus()
