@@ -1,0 +1,90 @@
+"""The editors' one-of-many fields (planner.app.widgets.dropdown), by keys and clicks, as a person
+meets them in the item dialog at 80x24: the list opens on Enter, typing jumps to a choice, Enter
+takes it, Esc and leaving the list change nothing."""
+
+from planner.app.screens.item_editor import ItemEditorScreen
+from planner.app.widgets.dropdown import Dropdown, DropdownList
+from planner.app.widgets.fields import FormField
+from tests.app.helpers import open_app, screen_text, screen_words
+
+
+async def open_milestone(pilot, app) -> Dropdown:
+    """The add-item dialog open, its milestone's list open; the milestone's dropdown."""
+    await pilot.press("3", "a", "tab", "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ItemEditorScreen)
+    milestone = app.screen.query_one("#field-requirement", Dropdown)
+    assert milestone.expanded and isinstance(app.focused, DropdownList)
+    return milestone
+
+
+async def test_the_list_shows_the_choices_and_esc_closes_it_changing_nothing(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        milestone = await open_milestone(pilot, app)
+        words = screen_words(app)
+        assert "High-school course (course)" in words and "Coding certificate program" in words
+        await pilot.press("down", "down", "escape")
+        await pilot.pause()
+        assert not milestone.expanded and app.focused is milestone
+        assert milestone.value == "course"
+        assert "High-school course" not in screen_words(app)  # the list is gone from the screen
+        await pilot.press("ctrl+s")
+        assert app.plan.items[-1].requirement == "course"
+
+
+async def test_typing_jumps_to_a_choice_and_enter_takes_it(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        milestone = await open_milestone(pilot, app)
+        await pilot.press(*"cancer reg", "enter")
+        await pilot.pause()
+        assert milestone.value == "cancer-registry-program" and app.focused is milestone
+        assert "Cancer registry certificate program" in screen_words(app)  # the dropdown shows it
+        await pilot.press("ctrl+s")
+        assert app.plan.items[-1].requirement == "cancer-registry-program"
+
+
+async def test_leaving_the_open_list_with_tab_changes_nothing(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        milestone = await open_milestone(pilot, app)
+        await pilot.press("down", "down", "tab")
+        await pilot.pause()
+        assert not milestone.expanded and milestone.value == "course"
+        assert app.focused is not milestone
+
+
+async def test_a_click_opens_the_list_and_a_click_on_a_choice_takes_it(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        status = app.screen.query_one("#field-status", Dropdown)
+        status.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click(status)
+        await pilot.pause()
+        assert status.expanded
+        options = app.screen.query_one(DropdownList)
+        words = [str(option.prompt) for option in options.options]
+        assert words[0] == "(none)" and "done" in words
+        options.highlighted = words.index("done")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status.value == "done" and not status.expanded
+
+
+async def test_a_field_is_one_widget_holding_its_editor(plan_path):
+    """What makes a dialog open fast: no widget per label, hint or row, and no list until needed."""
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        await pilot.pause()
+        fields = list(app.screen.query(FormField))
+        assert fields and all(len(field.children) == 1 for field in fields)
+        assert not app.screen.query(DropdownList)
+        lines = screen_text(app).splitlines()
+        milestone = next(line for line in lines if "Milestone" in line)
+        assert milestone.index("Milestone") < milestone.index("Course (course)")  # label, then choice
+        assert any("Unique in the plan:" in line for line in lines)  # the hint under its label
