@@ -1,4 +1,5 @@
-"""Where the person's own plan lives when `planner` is run without a file.
+"""Where files go: the person's own plan when `planner` is run without a file, and whether a
+name a person typed can be a file to write or read.
 
 The standard per-user data folder of each system, with no dependency: `$XDG_DATA_HOME` (or
 `~/.local/share`) on Linux and other Unix systems, `~/Library/Application Support` on macOS,
@@ -66,3 +67,17 @@ def make_folder_for(path: str) -> None:
     """Create the folder a file is to be written in (and its parents), private to the user."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, mode=0o700, exist_ok=True)
+
+
+def name_problem(path: str, what: str = "a file") -> str | None:
+    """Why `path` (as typed, `~` expanded by the caller) cannot name `what` to write or read, in a
+    sentence, or None: it is empty, it is a folder, or its folder does not exist. The dialogs
+    that ask for a file (Save as, Export report, Compare) say these the same way."""
+    if not path:
+        return f"Write the name of {what}."
+    if os.path.isdir(path):
+        return f"{path} is a folder; write the name of {what} in it."
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"The folder {folder} does not exist."
+    return None

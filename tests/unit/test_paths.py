@@ -38,3 +38,14 @@ def test_the_stylesheets_are_found():
 
     assert (styles_folder() / "app.tcss").is_file()
     assert all(path.is_file() for path in PlannerApp.CSS_PATH)
+
+
+def test_a_name_to_write_is_refused_in_one_sentence_when_empty_a_folder_or_in_no_folder(tmp_path):
+    from planner.core.paths import name_problem
+
+    assert name_problem("") == "Write the name of a file."
+    assert name_problem("", "a plan file") == "Write the name of a plan file."
+    assert name_problem(str(tmp_path)) == f"{tmp_path} is a folder; write the name of a file in it."
+    missing = tmp_path / "nowhere" / "plan.toml"
+    assert name_problem(str(missing)) == f"The folder {tmp_path / 'nowhere'} does not exist."
+    assert name_problem(str(tmp_path / "plan.toml")) is None  # a new file in a folder that exists

@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 from planner.app.widgets.approval import approval_words
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
+from planner.core.paths import name_problem
 from planner.core.storage import Loaded
 from planner.core.text import printable, readable
 
@@ -118,14 +119,11 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
         from planner.core.storage import PlanFileError, load
 
         path = os.path.expanduser(path.strip())
-        if not path:
-            self._problem("Write the name of a plan file.")
-            return
-        if os.path.isdir(path):
-            self._problem(f"{path} is a folder; write the name of a plan file in it.")
-            return
-        if not os.path.exists(path):
-            self._problem(f"{path} does not exist.")
+        problem = name_problem(path, "a plan file")
+        if problem is None and not os.path.exists(path):
+            problem = f"{path} does not exist."
+        if problem is not None:
+            self._problem(problem)
             return
         if self.reading:
             return

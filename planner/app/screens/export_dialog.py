@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Static
 
 from planner.app.screens.confirm import ConfirmScreen
 from planner.core.export import report_format
+from planner.core.paths import name_problem
 from planner.core.storage import looks_like_plan
 from planner.core.text import printable
 
@@ -86,18 +87,11 @@ class ExportScreen(ModalScreen[str | None]):
     def choose(self) -> None:
         """Check the path and dismiss with it (asking before replacing an existing file)."""
         path = os.path.expanduser(self.query_one(Input).value.strip())
-        if not path:
-            self._problem("Write the name of a file.")
-            return
-        if report_format(path) is None:
-            self._problem("Name a file ending .md (Markdown) or .html (HTML).")
-            return
-        if os.path.isdir(path):
-            self._problem(f"{path} is a folder; write the name of a file in it.")
-            return
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            self._problem(f"The folder {folder} does not exist.")
+        problem = name_problem(path)
+        if problem is None and report_format(path) is None:
+            problem = "Name a file ending .md (Markdown) or .html (HTML)."
+        if problem is not None:
+            self._problem(problem)
             return
         if os.path.exists(path):
             if os.path.exists(self.plan_path) and os.path.samefile(path, self.plan_path):

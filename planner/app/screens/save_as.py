@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.app.screens.confirm import ConfirmScreen
+from planner.core.paths import name_problem
 from planner.core.text import printable
 
 
@@ -78,15 +79,9 @@ class SaveAsScreen(ModalScreen[str | None]):
     async def choose(self) -> None:
         """Check the path and dismiss with it (asking before replacing an existing file)."""
         path = os.path.expanduser(self.query_one(Input).value.strip())
-        if not path:
-            self._problem("Write the name of a file.")
-            return
-        if os.path.isdir(path):
-            self._problem(f"{path} is a folder; write the name of a file in it.")
-            return
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            self._problem(f"The folder {folder} does not exist.")
+        problem = name_problem(path)
+        if problem is not None:
+            self._problem(problem)
             return
         if self.copy and os.path.abspath(path) == os.path.abspath(self.path):
             self._problem("That is the plan's own file; Save (ctrl+s) writes it. Name another file.")
