@@ -1,10 +1,11 @@
 """The planner's actions, in one table: the key bindings, the command palette and the help come from it.
 
-Each `Action` row is one key binding of the main screen or of a pane (with its id, which a keymap
-file can remap: see `planner.core.keymap`), or an action only the palette offers (no keys). The
-screens and panes take their BINDINGS from `bindings(owner)`, the palette (`commands.py`) lists the
-rows that have a name, and the help (`screens/help.py`) lists every row under its section, each
-with the keys in force. A tooltip is written once, here.
+Each `Action` row is one key binding of the main screen, of a pane or of a dialog (with its id,
+which a keymap file can remap: see `planner.core.keymap`), or an action only the palette offers (no
+keys). The screens, panes and dialogs take their BINDINGS from `bindings(owner)`, the palette
+(`commands.py`) lists the rows that have a name, and the help (`screens/help.py`) lists every row
+under its section, each with the keys in force. A sentence that names keys writes `{id}` for them
+(`keys_said`), so that it names the keys in force too. A tooltip is written once, here.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from rich.console import Console
 from textual.command import CommandList
 from textual.widgets import Footer
 
-from planner.app.actions import ACTIONS, palette_entries, shown_keys
+from planner.app.actions import ACTIONS, OWNERS, SECTIONS, palette_entries, shown_keys
 from planner.app.screens.export_dialog import ExportScreen
 from planner.app.screens.help import HelpScreen
 from planner.app.screens.item_editor import ItemEditorScreen
@@ -239,3 +239,8 @@ async def test_export_never_writes_through_a_link(plan_path, tmp_path):
         await pilot.pause()
         assert elsewhere.read_text() == "mine"
         assert "No report written" in notices(app) and "link" in notices(app)
+
+
+def test_every_row_has_a_known_owner_and_section_and_an_id_of_its_own():
+    assert all(action.owner in OWNERS and action.section in SECTIONS for action in ACTIONS)
+    assert len({action.id for action in ACTIONS}) == len(ACTIONS)
