@@ -1,14 +1,16 @@
 """The planner's actions, in one table: the key bindings, the command palette and the help come from it.
 
-Each `Action` row is one key binding of the main screen or of a pane (with its id, which a keymap
-file can remap: see `planner.core.keymap`), or an action only the palette offers (no keys). The
-screens and panes take their BINDINGS from `bindings(owner)`, the palette (`commands.py`) lists the
-rows that have a name, and the help (`screens/help.py`) lists every row under its section, each
-with the keys in force. A tooltip is written once, here.
+Each `Action` row is one key binding of the main screen, of a pane or of a dialog (with its id,
+which a keymap file can remap: see `planner.core.keymap`), or an action only the palette offers (no
+keys). The screens, panes and dialogs take their BINDINGS from `bindings(owner)`, the palette
+(`commands.py`) lists the rows that have a name, and the help (`screens/help.py`) lists every row
+under its section, each with the keys in force. A sentence that names keys writes `{id}` for them
+(`keys_said`), so that it names the keys in force too. A tooltip is written once, here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,11 +29,32 @@ STEPS = "Next steps"
 DIAGNOSTICS = "Diagnostics"
 PROFILE = "Profile"
 ADVICE = "Comments, approvals, waivers"
-SECTIONS = (ANYWHERE, TIMELINE, STEPS, DIAGNOSTICS, PROFILE, ADVICE)
-"""The help's sections, in order."""
+DIALOGS = "In dialogs"
+COMMENTS_LIST = "The list of comments (C)"
+COMPARISON = "Comparing two plans"
+SECTIONS = (ANYWHERE, TIMELINE, STEPS, DIAGNOSTICS, PROFILE, ADVICE, DIALOGS, COMMENTS_LIST, COMPARISON)
+"""The help's sections, in order: the main screen's, then the dialogs' and the other screens'."""
 
-OWNERS = ("app", "main", "advisor", "timeline", "rows", "steps", "diagnostics", "profile")
-"""Where a row's binding lives: the App, the main screen (and its advisor actions), or a pane."""
+MAIN_SCREEN = ("main", "advisor", "timeline", "rows", "steps", "diagnostics", "profile")
+"""The owners whose keys act on the main screen: the screen itself (and its advisor actions), its panes."""
+DIALOG_OWNERS = (
+    "form",
+    "export",
+    "compare_pick",
+    "save_as",
+    "confirm",
+    "recovery",
+    "offer",
+    "source",
+    "help",
+    "comments",
+    "compare",
+)
+"""The owners that are a screen of their own over the main one: a dialog (a form, Export report, Save
+as, a question, ...), the list of comments, the comparison. Their keys act only there."""
+OWNERS = ("app", *MAIN_SCREEN, *DIALOG_OWNERS)
+"""Where a row's binding lives: the App, the main screen (and its advisor actions), a pane, or a
+dialog or screen over the main one."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,8 @@ class Action:
     group: Binding.Group | None = None
     needs: str | None = None
     """What it needs to act (see `unavailable`): item, step, diagnostic, fix."""
+    where: str = ""
+    """The dialog it acts in, as the help names it before the tooltip (a dialog's row only)."""
 
     def binding(self) -> Binding:
         """The key binding (only for a row with keys)."""
@@ -558,6 +583,147 @@ ACTIONS: tuple[Action, ...] = (
         ADVICE,
         name="Save a copy as",
     ),
+    # --- dialogs: their keys act only while the dialog is open --------------------------------------
+    Action(
+        "form.cancel",
+        "escape",
+        "cancel",
+        "Cancel",
+        "Close without changing anything.",
+        "form",
+        DIALOGS,
+        where="A form (an item, the profile, a comment, a waiver, a new plan)",
+    ),
+    Action(
+        "form.accept",
+        "ctrl+s,f2",
+        "accept",
+        "Save changes",
+        "Take these values.",
+        "form",
+        DIALOGS,
+        where="A form",
+    ),
+    Action(
+        "export.cancel",
+        "escape",
+        "dismiss(None)",
+        "Cancel",
+        "Do not export.",
+        "export",
+        DIALOGS,
+        where="Export report",
+    ),
+    Action(
+        "save_as.cancel",
+        "escape",
+        "dismiss(None)",
+        "Cancel",
+        "Do not save.",
+        "save_as",
+        DIALOGS,
+        where="Save as, Save a copy as",
+    ),
+    Action(
+        "compare_pick.cancel",
+        "escape",
+        "dismiss(None)",
+        "Cancel",
+        "Do not compare.",
+        "compare_pick",
+        DIALOGS,
+        where="Compare with another plan",
+    ),
+    Action(
+        "confirm.cancel",
+        "escape",
+        "dismiss(None)",
+        "Cancel",
+        "Change nothing.",
+        "confirm",
+        DIALOGS,
+        where="A question (replace a file, quit or reload with unsaved changes)",
+    ),
+    Action(
+        "recovery.keep",
+        "escape",
+        "dismiss('keep')",
+        "Open as saved",
+        "Open the plan as saved; the recovery file stays.",
+        "recovery",
+        DIALOGS,
+        where="Unsaved edits from an earlier session",
+    ),
+    Action(
+        "offer.back",
+        "escape",
+        "dismiss(None)",
+        "Back",
+        "Back to the profile.",
+        "offer",
+        DIALOGS,
+        where="A new plan's offer to lay out the timeline",
+    ),
+    Action(
+        "source.close",
+        "escape,q,s",
+        "dismiss(None)",
+        "Close",
+        "Back to the plan.",
+        "source",
+        DIALOGS,
+        where="Source",
+    ),
+    Action(
+        "help.close",
+        "escape,q,f1,question_mark",
+        "dismiss(None)",
+        "Close",
+        "Back to the plan.",
+        "help",
+        DIALOGS,
+        where="Help",
+    ),
+    # --- the list of comments (C) -----------------------------------------------------------------
+    Action(
+        "comments.back",
+        "escape,q",
+        "dismiss(None)",
+        "Back",
+        "Back to the plan.",
+        "comments",
+        COMMENTS_LIST,
+    ),
+    Action(
+        "comments.add",
+        "c",
+        "add_comment",
+        "Add comment",
+        "Add a comment about the highlighted one's item.",
+        "comments",
+        COMMENTS_LIST,
+    ),
+    Action(
+        "comments.delete",
+        "d,delete",
+        "delete_comment",
+        "Delete",
+        "Delete the highlighted comment (u undoes it).",
+        "comments",
+        COMMENTS_LIST,
+    ),
+    Action("comments.undo", "u,ctrl+z", "undo", "Undo", "Undo the last edit.", "comments", COMMENTS_LIST),
+    Action(
+        "comments.go",
+        "enter",
+        "go",
+        "Go to item",
+        "Show the comment's item in the timeline.",
+        "comments",
+        COMMENTS_LIST,
+    ),
+    # --- comparing two plans ----------------------------------------------------------------------
+    Action("compare.back", "escape,q", "dismiss(None)", "Back", "Back to the plan.", "compare", COMPARISON),
 )
 """Every action, in the order the palette and the help list them."""
 
@@ -594,6 +760,74 @@ def shown_keys(app: App | None, actions: list[Action], limit: int = 0) -> str:
     if limit:
         keys = keys[:limit]
     return " or ".join(keys)
+
+
+SPOKEN = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "space": "Space",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "insert": "Insert",
+    "home": "Home",
+    "end": "End",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "up": "Up",
+    "down": "Down",
+    "left": "Left",
+    "right": "Right",
+}
+"""Keys as a sentence writes them (the footer's short forms are for the footer)."""
+
+
+def spoken_key(app: App | None, key: str) -> str:
+    """A key as a sentence names it: ctrl+s, F2, Esc, Enter, q, ?."""
+    modifiers, plus, last = key.rpartition("+") if len(key) > 1 else ("", "", key)
+    if not last:  # "ctrl++": the key is the plus sign
+        modifiers, plus, last = modifiers.removesuffix("+"), "+", "+"
+    if len(last) > 1 and last[0] in "fF" and last[1:].isdigit():
+        last = last.upper()
+    elif last in SPOKEN:
+        last = SPOKEN[last]
+    elif len(last) > 1:
+        last = key_display(app, last)
+    return f"{modifiers}{plus}{last}"
+
+
+def said_keys(app: App | None, action_id: str) -> str:
+    """The keys in force for one action, as a sentence names them: "ctrl+s (or F2)", "Esc"."""
+    keys: list[str] = []
+    for key in keys_in_force(app, BY_ID[action_id]):
+        said = spoken_key(app, key)
+        if said not in keys:
+            keys.append(said)
+    if len(keys) < 2:
+        return "".join(keys)
+    return f"{keys[0]} (or {', '.join(keys[1:])})"
+
+
+_NAMED_KEYS = re.compile(r"\{([a-z0-9_.]+)\}")
+
+
+def keys_said(app: App | None, sentence: str) -> str:
+    """`sentence` with each `{id}` of an action replaced by its keys in force (`said_keys`), so that
+    "{form.cancel} cancels" stays true after a keymap gives it other keys. Only for the program's
+    own sentences: a plan's text never goes through here."""
+    return _NAMED_KEYS.sub(
+        lambda found: said_keys(app, found.group(1)) if found.group(1) in BY_ID else found.group(0), sentence
+    )
+
+
+def keymap_places() -> dict[str, str | None]:
+    """Each action's id and where its keys act: "main" (the main screen and its panes), a dialog's
+    owner, or None for the app's (everywhere). A keymap may give one key to actions of different
+    places (Esc closing every dialog), not to two actions of one place."""
+    return {
+        action.id: None if action.owner == "app" else "main" if action.owner in MAIN_SCREEN else action.owner
+        for action in ACTIONS
+    }
 
 
 @dataclass(frozen=True)
@@ -672,7 +906,7 @@ def load_keymap(app: App, path: str | None = None) -> str | None:
 
     path = path or keymap_path()
     try:
-        keymap = read_keymap(path, BY_ID.keys())
+        keymap = read_keymap(path, keymap_places())
     except KeymapError as error:
         return f"{error}; the planner keeps its default keys."
     if keymap:

@@ -25,7 +25,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.signal import Signal
 
-from planner.app.actions import bindings, load_keymap
+from planner.app.actions import bindings, load_keymap, said_keys
 from planner.app.commands import PlanCommands
 from planner.app.keeper import RecoveryKeeper
 from planner.core import edits
@@ -308,7 +308,8 @@ class PlannerApp(App[None]):
         """Open the edits kept in a recovery file: the plan as they left it, marked unsaved."""
         self.keeper.adopt(file)
         self.session.open(plan, restored_from=file)
-        self.notify(f"Restored the edits kept in {file}; save (ctrl+s) to keep them in the plan.", timeout=8)
+        save = said_keys(self, "save")
+        self.notify(f"Restored the edits kept in {file}; {save} saves them into the plan.", timeout=8)
 
     def start_new_plan(self) -> None:
         """Ask where the person stands and what they aim for, then offer to lay out the timeline."""

@@ -7,9 +7,12 @@ comma-separated, replacing its default keys:
 
     save = "ctrl+s,f2"
     undo = "z"
+    form.accept = "ctrl+s,f2"
 
-A file that cannot be taken is refused whole with one sentence naming the file, the line and the
-problem (`KeymapError`); the app then keeps its default keys.
+An id with a dot may be written bare or in quotes. One key may do actions of different places
+(Esc closing each dialog), never two actions of one place. A file that cannot be taken is refused
+whole with one sentence naming the file, the line and the problem (`KeymapError`); the app then
+keeps its default keys.
 """
 
 from __future__ import annotations
@@ -56,12 +59,33 @@ def _toml_problem(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
     return int(found.group(1)), message[: found.start()]
 
 
-def parse_keymap(text: str, path: str, known: Collection[str]) -> dict[str, str]:
+def _share_a_place(first: str | None, second: str | None) -> bool:
+    """Two actions of these places can be pressed at the same time (None: an action of everywhere)."""
+    return first is None or second is None or first == second
+
+
+def _dotted_ids(document: dict[str, object], known: Collection[str]) -> list[tuple[str, object]]:
+    """The document's names and values, a dotted id written bare (`form.accept = "f6"`, which TOML
+    reads as a table `form` holding `accept`) taken back to its id. A table that holds no action's
+    ids stays a table (the caller refuses it)."""
+    found: list[tuple[str, object]] = []
+    for name, value in document.items():
+        if isinstance(value, dict) and any(id.startswith(f"{name}.") for id in known):
+            found += _dotted_ids({f"{name}.{inner}": held for inner, held in value.items()}, known)
+        else:
+            found.append((name, value))
+    return found
+
+
+def parse_keymap(text: str, path: str, known: Collection[str] | Mapping[str, str | None]) -> dict[str, str]:
     """The keymap in `text` (the file at `path`): action id -> its keys, comma-separated.
 
-    `known` are the action ids there are. Raises KeymapError for text that is not TOML, a name
-    that is no action's id, keys that are not text or name no key, and a key given to two actions.
+    `known` are the action ids there are; a mapping gives each the place where its keys act (a
+    screen's name, or None: everywhere). Raises KeymapError for text that is not TOML, a name that
+    is no action's id, keys that are not text or name no key, and a key given to two actions of
+    one place (with `known` a plain collection of ids, to any two actions).
     """
+    place_of: Mapping[str, str | None] = known if isinstance(known, Mapping) else dict.fromkeys(known, "")
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -73,8 +97,8 @@ def parse_keymap(text: str, path: str, known: Collection[str]) -> dict[str, str]
             f"{path}, {where}: this is not a TOML file the planner can read ({problem.rstrip('.')})"
         ) from None
     keymap: dict[str, str] = {}
-    owner_of: dict[str, str] = {}
-    for name, value in document.items():
+    owners_of: dict[str, list[str]] = {}
+    for name, value in _dotted_ids(document, place_of):
         line = _line_of(text, name)
         if isinstance(value, dict):
             raise KeymapError(f'{path}, line {line}: "{name}" is a table; write each action as id = "keys"')
@@ -94,14 +118,15 @@ def parse_keymap(text: str, path: str, known: Collection[str]) -> dict[str, str]
                 raise KeymapError(
                     f'{path}, line {line}: "{key}" is not a key name (write keys like "ctrl+s" or "f2")'
                 )
-            if key in owner_of:
-                raise KeymapError(f'{path}, line {line}: "{key}" is given to both {owner_of[key]} and {name}')
-            owner_of[key] = name
+            for other in owners_of.get(key, []):
+                if _share_a_place(place_of[other], place_of[name]):
+                    raise KeymapError(f'{path}, line {line}: "{key}" is given to both {other} and {name}')
+            owners_of.setdefault(key, []).append(name)
         keymap[name] = ",".join(keys)
     return keymap
 
 
-def read_keymap(path: str, known: Collection[str]) -> dict[str, str]:
+def read_keymap(path: str, known: Collection[str] | Mapping[str, str | None]) -> dict[str, str]:
     """The keymap in the file at `path` ({} when there is no file); KeymapError when it cannot be taken."""
     try:
         with open(path, "rb") as file:

@@ -11,10 +11,11 @@ from rich.console import Console
 from textual.command import CommandList
 from textual.widgets import Footer
 
-from planner.app.actions import ACTIONS, palette_entries, shown_keys
+from planner.app.actions import ACTIONS, OWNERS, SECTIONS, palette_entries, shown_keys
 from planner.app.screens.export_dialog import ExportScreen
 from planner.app.screens.help import HelpScreen
-from tests.app.helpers import notices, open_app, screen_text, settle
+from planner.app.screens.item_editor import ItemEditorScreen
+from tests.app.helpers import notices, open_app, screen_text, screen_words, settle
 
 
 @pytest.fixture(autouse=True)
@@ -136,6 +137,63 @@ async def test_a_bad_keymap_file_is_one_sentence_and_the_default_keys_stay(plan_
         assert app.plan.item("aas").end == before
 
 
+async def add_item_dialog_with_a_milestone(pilot) -> None:
+    """Open Add item (a) and choose the RHIT exam, so that the form's values can be taken."""
+    await pilot.press("a")
+    assert isinstance(pilot.app.screen, ItemEditorScreen)
+    await pilot.press("tab", "enter", *"RHIT exam", "enter")  # the milestone choices, then one
+    await pilot.pause()
+
+
+async def test_the_help_lists_the_dialogs_keys_after_the_main_screens(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        titles = [str(title.content) for title in app.screen.query(".help-title")]
+        assert titles.index("In dialogs") > titles.index("Comments, approvals, waivers")
+        words = help_words(app)
+        assert "^s or f2 A form: Take these values. form.accept" in words
+        assert "esc Export report: Do not export. export.cancel" in words
+        assert "c Add a comment about the highlighted one's item. comments.add" in words
+
+
+async def test_a_keymap_file_remaps_a_dialogs_key(plan_path, own_config):
+    write_keymap(own_config, 'form.accept = "f6"\n')
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        count = len(app.plan.items)
+        await add_item_dialog_with_a_milestone(pilot)
+        assert not notices(app)  # the id is known: the file is taken
+        # The dialog's sentence names the key in force, not the default.
+        words = screen_words(app)
+        assert "F6 takes them, Esc cancels." in words and "ctrl+s" not in words
+        await pilot.press("ctrl+s", "f2")  # the default keys no longer take the form
+        await pilot.pause()
+        assert isinstance(app.screen, ItemEditorScreen) and len(app.plan.items) == count
+        await pilot.press("f6")
+        await pilot.pause()
+        assert not isinstance(app.screen, ItemEditorScreen)
+        assert len(app.plan.items) == count + 1 and app.plan.items[-1].requirement == "rhit-exam"
+        await pilot.press("f1")
+        assert "f6 A form: Take these values. form.accept" in help_words(app)
+
+
+async def test_one_key_may_close_every_dialog(plan_path, own_config):
+    write_keymap(own_config, 'form.cancel = "escape,f7"\n"export.cancel" = "escape,f7"\n')
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ItemEditorScreen)
+        assert "Esc (or F7) cancels." in screen_words(app)
+        await pilot.press("f7")
+        await pilot.press("x")
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ItemEditorScreen, ExportScreen))
+        assert not notices(app)
+
+
 async def test_export_report_writes_the_report_beside_the_plan(plan_path):
     os.chmod(plan_path, 0o600)
     app = open_app(plan_path)
@@ -181,3 +239,8 @@ async def test_export_never_writes_through_a_link(plan_path, tmp_path):
         await pilot.pause()
         assert elsewhere.read_text() == "mine"
         assert "No report written" in notices(app) and "link" in notices(app)
+
+
+def test_every_row_has_a_known_owner_and_section_and_an_id_of_its_own():
+    assert all(action.owner in OWNERS and action.section in SECTIONS for action in ACTIONS)
+    assert len({action.id for action in ACTIONS}) == len(ACTIONS)

@@ -56,3 +56,37 @@ def test_a_keymap_that_is_not_utf8_names_its_line(tmp_path):
 def test_a_folder_is_not_a_keymap(tmp_path):
     with pytest.raises(KeymapError, match="this is a folder"):
         read_keymap(str(tmp_path), KNOWN)
+
+
+PLACES = {"save": "main", "undo": "main", "help": None, "form.cancel": "form", "export.cancel": "export"}
+
+
+def test_one_key_may_do_actions_of_different_places():
+    text = 'form.cancel = "escape,q"\nexport.cancel = "escape,q"\nundo = "q"\n'
+    assert parse_keymap(text, "k.toml", PLACES) == {
+        "form.cancel": "escape,q",
+        "export.cancel": "escape,q",
+        "undo": "q",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('save = "z"\nundo = "z"\n', '"z" is given to both save and undo'),
+        ('form.cancel = "f1"\nhelp = "f1"\n', '"f1" is given to both form.cancel and help'),
+    ],
+)
+def test_one_key_for_two_actions_of_one_place_is_refused(text, words):
+    with pytest.raises(KeymapError, match=words):
+        parse_keymap(text, "k.toml", PLACES)
+
+
+def test_an_id_with_a_dot_may_be_written_bare_or_in_quotes():
+    text = 'form.cancel = "q"\n"export.cancel" = "x"\n'
+    assert parse_keymap(text, "k.toml", PLACES) == {"form.cancel": "q", "export.cancel": "x"}
+
+
+def test_an_unknown_id_with_a_dot_is_named_whole():
+    with pytest.raises(KeymapError, match=r'line 1: "form.cancle" is not the id of any action'):
+        parse_keymap('form.cancle = "q"\n', "k.toml", PLACES)

@@ -15,11 +15,11 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.app.actions import bindings, keys_said
 from planner.app.widgets.comments import comment_body, comment_heading, comments_by_item
 from planner.core import edits
 from planner.core.catalog import Pack
@@ -67,27 +67,7 @@ def group_heading(plan: Plan, item_id: str | None, pack: Pack) -> Text:
 class CommentsScreen(Screen[str | None]):
     """All comments; dismisses with the id of the item to go to, PLAN_WIDE, or None (Escape)."""
 
-    BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back", id="comments.back", tooltip="Back to the plan."),
-        Binding(
-            "c",
-            "add_comment",
-            "Add comment",
-            id="comments.add",
-            tooltip="Add a comment about the highlighted one's item.",
-        ),
-        Binding(
-            "d,delete",
-            "delete_comment",
-            "Delete",
-            id="comments.delete",
-            tooltip="Delete the highlighted comment (u undoes it).",
-        ),
-        Binding("u,ctrl+z", "undo", "Undo", id="comments.undo", tooltip="Undo the last edit."),
-        Binding(
-            "enter", "go", "Go to item", id="comments.go", tooltip="Show the comment's item in the timeline."
-        ),
-    ]
+    BINDINGS = bindings("comments")
 
     def __init__(self, item_id: str | None) -> None:
         super().__init__()
@@ -150,7 +130,7 @@ class CommentsScreen(Screen[str | None]):
         heading = Text(" Comments ", style="bold reverse")
         heading.append(f"  {count} comment{'' if count == 1 else 's'} on this plan")
         if not count:
-            heading.append(": c adds one")
+            heading.append(keys_said(self.app, ": {comments.add} adds one"))
         self.query_one("#comments-heading", Static).update(heading)
         if at is not None:
             enabled = [n for n, option in enumerate(listing.options) if not option.disabled]

@@ -21,13 +21,13 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.app.actions import bindings, keys_said
 from planner.app.widgets.approval import approval_words
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
@@ -72,9 +72,7 @@ def shown_path(path: str) -> str:
 class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
     """Asks for the plan to compare with; dismisses with (its path, the plan read) or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="compare_pick.cancel", tooltip="Do not compare."),
-    ]
+    BINDINGS = bindings("compare_pick")
 
     def __init__(self, path: str) -> None:
         super().__init__()
@@ -89,8 +87,11 @@ class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
             yield Static(Text("Compare with another plan"), classes="dialog-heading")
             yield Static(
                 Text(
-                    "The plan file to set beside this one, such as a copy with another route "
-                    "(Save a copy as… makes one). Enter compares, Esc cancels."
+                    keys_said(
+                        self.app,
+                        "The plan file to set beside this one, such as a copy with another route "
+                        "(Save a copy as… makes one). Enter compares, {compare_pick.cancel} cancels.",
+                    )
                 ),
                 classes="dialog-intro",
             )
@@ -323,9 +324,7 @@ def route_text(plan: Plan, only_here: set[str], changed: set[str], pack: Pack) -
 class CompareScreen(Screen[None]):
     """Two plans side by side: where each leads, what differs, each route. Escape returns."""
 
-    BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back", id="compare.back", tooltip="Back to the plan."),
-    ]
+    BINDINGS = bindings("compare")
 
     def __init__(
         self,

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.actions import bindings
 from planner.core.text import printable
 
 
 class ConfirmScreen(ModalScreen[str | None]):
     """Dismisses with the chosen answer's key; Escape (or a "cancel" answer) gives None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="confirm.cancel", tooltip="Change nothing.")]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, detail: str, answers: list[tuple[str, str]]) -> None:
         super().__init__()

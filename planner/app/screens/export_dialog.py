@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from planner.app.actions import bindings
 from planner.app.screens.confirm import ConfirmScreen
 from planner.core.export import report_format
 from planner.core.paths import name_problem
@@ -40,9 +40,7 @@ class ExportScreen(ModalScreen[str | None]):
     """Asks where to write the report; dismisses with the path (after asking before replacing a
     file), or None."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="export.cancel", tooltip="Do not export."),
-    ]
+    BINDINGS = bindings("export")
 
     def __init__(self, plan_path: str) -> None:
         super().__init__()

@@ -7,12 +7,12 @@ from typing import Any, Generic, TypeVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from planner.app.actions import bindings, keys_said
 from planner.app.widgets.fields import FormField
 
 
@@ -67,10 +67,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         fresh_styles(self, event)
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changing anything."),
-        Binding("ctrl+s,f2", "accept", "Save changes", id="form.accept", tooltip="Take these values."),
-    ]
+    BINDINGS = bindings("form")
 
     AUTO_FOCUS = ".field > *"
 
@@ -79,7 +76,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     accept_label = "Save changes"
     dialog_classes = "dialog form"
     """The dialog's classes: "dialog form" fills the screen's height, "dialog short-form" fits its fields."""
-    keys_help = "Tab moves between fields, ctrl+s (or F2) takes them, Esc cancels."
+    keys_help = "Tab moves between fields, {form.accept} takes them, {form.cancel} cancels."
+    """The sentence on the keys, after the intro; `{id}` stands for that action's keys in force."""
 
     def fields(self) -> list[FormField]:
         """The form's fields, in order."""
@@ -89,7 +87,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         self._fields = self.fields()
         with Vertical(classes=self.dialog_classes):
             yield Static(Text(self.heading), classes="dialog-heading")
-            intro = " ".join(part for part in (self.intro, self.keys_help) if part)
+            intro = " ".join(part for part in (self.intro, keys_said(self.app, self.keys_help)) if part)
             yield Static(Text(intro), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
                 yield from (field for field in self._fields if self.composes(field))

@@ -1,16 +1,16 @@
-"""Help (F1 or ?): each pane's keys from the table of actions, with the keys in force, and the marks."""
+"""Help (F1 or ?): each pane's keys, then each dialog's, from the table of actions, with the keys in
+force, and the marks."""
 
 from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from planner.app.actions import ACTIONS, Action, help_sections, shown_keys
+from planner.app.actions import ACTIONS, Action, bindings, help_sections, shown_keys
 from planner.app.actions import ADVICE as ADVICE_SECTION
 from planner.app.widgets.timeline import kind_legend
 from planner.core.keymap import keymap_path
@@ -64,7 +64,10 @@ def action_lines(app, lines: list[list[Action]]) -> Table:
         every = [action for action in ACTIONS if command is not None and action.palette_command == command]
         keys = shown_keys(app, every or rows) or ("palette" if rows[0].name else "")
         named = next((action for action in rows if action.name), rows[0])
-        about = Text(named.tooltip)
+        about = Text()
+        if named.where:
+            about.append(f"{named.where}: ", style="italic")
+        about.append(named.tooltip)
         about.append(f"  {', '.join(action.id for action in rows if action.keys) or rows[0].id}", style="dim")
         table.add_row(Text(f"  {keys}"), about)
     return table
@@ -73,15 +76,7 @@ def action_lines(app, lines: list[list[Action]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """The keys, pane by pane."""
 
-    BINDINGS = [
-        Binding(
-            "escape,q,f1,question_mark",
-            "dismiss(None)",
-            "Close",
-            id="help.close",
-            tooltip="Back to the plan.",
-        )
-    ]
+    BINDINGS = bindings("help")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):

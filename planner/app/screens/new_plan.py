@@ -8,11 +8,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.actions import bindings
 from planner.app.screens.form import FormScreen
 from planner.app.screens.profile_editor import profile_fields
 from planner.app.widgets.fields import FormField
@@ -31,7 +31,10 @@ class NewPlanScreen(FormScreen[Plan]):
 
     heading = "Start a new plan"
     accept_label = "Next"
-    keys_help = "Tab moves between fields, ctrl+s (or F2) goes on, Esc quits without writing anything."
+    keys_help = (
+        "Nothing is written until you save with {save}. Tab moves between fields, {form.accept} goes "
+        "on, {form.cancel} quits without writing anything."
+    )
 
     def __init__(self, path: str, today: Term, pack: Pack) -> None:
         super().__init__()
@@ -42,7 +45,7 @@ class NewPlanScreen(FormScreen[Plan]):
         name = printable(short_path(path), one_line=True)
         self.intro = (
             f"{name} does not exist yet. Say where you stand and where you want to go; the planner "
-            "then proposes the steps. Nothing is written until you save (ctrl+s)."
+            "then proposes the steps."
         )
         self.draft = Plan(profile=new_profile("rhit", today.next()))
 
@@ -83,7 +86,7 @@ class NewPlanScreen(FormScreen[Plan]):
 class LayoutOfferScreen(ModalScreen[str | None]):
     """Offer to lay out the timeline from the next steps: "layout", "empty", or None to go back."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="offer.back", tooltip="Back to the profile.")]
+    BINDINGS = bindings("offer")
     AUTO_FOCUS = "#layout, #empty"
 
     def __init__(self, steps) -> None:

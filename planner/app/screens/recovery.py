@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.actions import bindings, keys_said
 from planner.core.text import printable
 
 if TYPE_CHECKING:
@@ -51,15 +51,7 @@ def written_when(mtime: float, now: float | None = None) -> str:
 class RecoveryScreen(ModalScreen[str | None]):
     """Dismisses with "restore", "keep" or "delete" (Escape: "keep")."""
 
-    BINDINGS = [
-        Binding(
-            "escape",
-            "dismiss('keep')",
-            "Open as saved",
-            id="recovery.keep",
-            tooltip="Open the plan as saved; the recovery file stays.",
-        )
-    ]
+    BINDINGS = bindings("recovery")
 
     def __init__(
         self, file: str, written: str, changes: list[str], problem: str | None, others: list[str]
@@ -104,7 +96,9 @@ class RecoveryScreen(ModalScreen[str | None]):
             names = ", ".join(os.path.basename(other) for other in self.others)
             lines.append(f"\nThis plan has {len(self.others)} more recovery files ({names}); ")
             lines[-1] += "each is offered at a later start."
-        lines.append("\nEsc opens the plan as saved and keeps the file.")
+        lines.append(
+            "\n" + keys_said(self.app, "{recovery.keep} opens the plan as saved and keeps the file.")
+        )
         return printable("\n".join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,11 +11,11 @@ import os
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from planner.app.actions import bindings, keys_said
 from planner.app.screens.confirm import ConfirmScreen
 from planner.core.paths import name_problem
 from planner.core.text import printable
@@ -36,7 +36,7 @@ def copy_name(path: str) -> str:
 class SaveAsScreen(ModalScreen[str | None]):
     """Dismisses with the path to save to (after asking before replacing a file), or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="save_as.cancel", tooltip="Do not save.")]
+    BINDINGS = bindings("save_as")
 
     def __init__(self, path: str, copy: bool = False) -> None:
         super().__init__()
@@ -84,7 +84,9 @@ class SaveAsScreen(ModalScreen[str | None]):
             self._problem(problem)
             return
         if self.copy and os.path.abspath(path) == os.path.abspath(self.path):
-            self._problem("That is the plan's own file; Save (ctrl+s) writes it. Name another file.")
+            self._problem(
+                keys_said(self.app, "That is the plan's own file: {save} saves it. Name another file.")
+            )
             return
         if os.path.exists(path) and os.path.abspath(path) != os.path.abspath(self.path):
             choice = await self.app.push_screen_wait(

@@ -7,11 +7,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.actions import bindings
 from planner.app.screens.form import opaque_resize
 from planner.core.catalog import Pack, paragraph
 from planner.core.headline import headline
@@ -118,9 +118,7 @@ def item_source(item: Item, pack: Pack) -> Text:
 class SourceScreen(ModalScreen[None]):
     """The sentences behind diagnostics (or an item's milestone)."""
 
-    BINDINGS = [
-        Binding("escape,q,s", "dismiss(None)", "Close", id="source.close", tooltip="Back to the plan."),
-    ]
+    BINDINGS = bindings("source")
 
     HORIZONTAL_BREAKPOINTS = []  # as a form's: the dialog opens without restyling itself
     VERTICAL_BREAKPOINTS = []
