@@ -244,3 +244,21 @@ async def test_export_never_writes_through_a_link(plan_path, tmp_path):
 def test_every_row_has_a_known_owner_and_section_and_an_id_of_its_own():
     assert all(action.owner in OWNERS and action.section in SECTIONS for action in ACTIONS)
     assert len({action.id for action in ACTIONS}) == len(ACTIONS)
+
+
+async def test_the_advisors_dialogs_and_the_profile_name_the_keys_in_force(plan_path, own_config):
+    write_keymap(own_config, 'form.accept = "f9"\nform.cancel = "f12"\nprofile.cancel = "f8"\n')
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("A")  # sign the plan
+        await pilot.pause()
+        words = screen_words(app)
+        assert "Enter or F9 signs, F12 cancels." in words and "ctrl+s" not in words
+        await pilot.press("f12")
+        await pilot.press("3", "c")  # a comment on the selected item
+        await pilot.pause()
+        assert "F9 adds the comment, F12 cancels." in screen_words(app)
+        await pilot.press("f12")
+        await pilot.press("1", "enter")  # edit the profile's first field in place
+        await pilot.pause()
+        assert "Enter takes it, F8 cancels." in screen_words(app)

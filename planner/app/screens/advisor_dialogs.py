@@ -94,7 +94,7 @@ class AddCommentScreen(FormScreen[CommentAnswer]):
     heading = "Add a comment"
     accept_label = "Add comment"
     dialog_classes = "dialog short-form"
-    keys_help = "Tab moves between fields, ctrl+s (or F2) adds the comment, Esc cancels."
+    keys_help = "Tab moves between fields, {form.accept} adds the comment, {form.cancel} cancels."
 
     def __init__(self, plan: Plan, pack: Pack, item_id: str | None, author: str, date: datetime.date) -> None:
         super().__init__()
@@ -147,7 +147,7 @@ class WaiveScreen(FormScreen[WaiverAnswer]):
     heading = "Waive a diagnostic"
     accept_label = "Waive"
     dialog_classes = "dialog short-form"
-    keys_help = "Tab moves between fields, Enter (or ctrl+s) waives, Esc cancels."
+    keys_help = "Tab moves between fields, Enter or {form.accept} waives, {form.cancel} cancels."
 
     def __init__(self, diagnostic: Diagnostic, by: str, date: datetime.date) -> None:
         super().__init__()
@@ -181,7 +181,7 @@ class SignScreen(FormScreen[SignAnswer]):
     heading = "Sign the plan"
     accept_label = "Sign"
     dialog_classes = "dialog short-form"
-    keys_help = ""
+    keys_help = "Enter or {form.accept} signs, {form.cancel} cancels."
 
     def __init__(self, by: str, date: datetime.date, errors: int) -> None:
         super().__init__()
@@ -189,11 +189,11 @@ class SignScreen(FormScreen[SignAnswer]):
         intro = (
             f"Record your approval of the plan as it is now, dated {date.isoformat()}. It holds "
             "until the plan's content changes (comments aside); then the planner says it is out "
-            "of date, and signing again renews it. Enter (or ctrl+s) signs, Esc cancels."
+            "of date, and signing again renews it."
         )
         if errors:
-            intro += (
-                f"\n\nNote: the plan holds {errors} error{'' if errors == 1 else 's'} that no waiver covers."
+            self.note = (
+                f"Note: the plan holds {errors} error{'' if errors == 1 else 's'} that no waiver covers."
             )
         self.intro = intro
 

@@ -78,6 +78,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     """The dialog's classes: "dialog form" fills the screen's height, "dialog short-form" fits its fields."""
     keys_help = "Tab moves between fields, {form.accept} takes them, {form.cancel} cancels."
     """The sentence on the keys, after the intro; `{id}` stands for that action's keys in force."""
+    note = ""
+    """A paragraph after the keys' sentence (what the person should know before going on)."""
 
     def fields(self) -> list[FormField]:
         """The form's fields, in order."""
@@ -88,6 +90,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         with Vertical(classes=self.dialog_classes):
             yield Static(Text(self.heading), classes="dialog-heading")
             intro = " ".join(part for part in (self.intro, keys_said(self.app, self.keys_help)) if part)
+            if self.note:
+                intro += "\n\n" + self.note
             yield Static(Text(intro), classes="dialog-intro")
             with VerticalScroll(classes="form-fields"):
                 yield from (field for field in self._fields if self.composes(field))

@@ -28,7 +28,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, SelectionList, Static
 
-from planner.app.actions import bindings
+from planner.app.actions import bindings, keys_said
 from planner.app.widgets.dropdown import Dropdown
 from planner.app.widgets.fields import FormField
 from planner.core.catalog import Pack
@@ -254,12 +254,12 @@ class ProfilePane(Vertical, can_focus=True):
         field = self.field_for(self.plan, row.field_name, self.pack)
         widget = field.widget
         if isinstance(widget, Dropdown):
-            hint = "Up/Down choose, Enter takes it, Esc cancels."
+            hint = "Up/Down choose, Enter takes it, {profile.cancel} cancels."
         elif isinstance(widget, SelectionList):
-            hint = "Space ticks or unticks, Enter takes them, Esc cancels."
+            hint = "Space ticks or unticks, Enter or {profile.accept} takes them, {profile.cancel} cancels."
         else:
-            hint = "Enter takes it, Esc cancels."
-        editing = Editing(row, field, hint)
+            hint = "Enter takes it, {profile.cancel} cancels."
+        editing = Editing(row, field, keys_said(self.app, hint))
         self.editing = editing
         row.add_class("-editing")
         row.value.display = False
