@@ -23,11 +23,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.actions import bindings, keys_said
+from planner.app.screens.dialog import Dialog
 from planner.app.widgets.approval import approval_words
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
@@ -69,7 +70,7 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-class ComparePickScreen(ModalScreen[tuple[str, Loaded] | None]):
+class ComparePickScreen(Dialog[tuple[str, Loaded] | None]):
     """Asks for the plan to compare with; dismisses with (its path, the plan read) or None."""
 
     BINDINGS = bindings("compare_pick")

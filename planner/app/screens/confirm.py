@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.actions import bindings
+from planner.app.screens.dialog import Dialog
 from planner.core.text import printable
 
 
-class ConfirmScreen(ModalScreen[str | None]):
+class ConfirmScreen(Dialog[str | None]):
     """Dismisses with the chosen answer's key; Escape (or a "cancel" answer) gives None."""
 
     BINDINGS = bindings("confirm")

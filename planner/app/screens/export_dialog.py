@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.app.actions import bindings
 from planner.app.screens.confirm import ConfirmScreen
+from planner.app.screens.dialog import Dialog
 from planner.core.export import report_format
 from planner.core.paths import name_problem
 from planner.core.storage import looks_like_plan
@@ -36,7 +36,7 @@ def report_name(plan_path: str, extension: str = ".md") -> str:
     return stem + extension
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(Dialog[str | None]):
     """Asks where to write the report; dismisses with the path (after asking before replacing a
     file), or None."""
 

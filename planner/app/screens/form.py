@@ -5,45 +5,14 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from planner.app.actions import bindings, keys_said
+from planner.app.screens.dialog import Dialog
 from planner.app.widgets.fields import FormField
-
-
-async def opaque_resize(screen: ModalScreen, event: events.Resize) -> None:
-    """A dialog's Resize, without laying out the screens under it again.
-
-    Textual lays out every screen under a new one when it opens (it gets a Resize), in case they
-    show through; the dialogs are opaque (styles/dialogs.tcss), so the main screen's relayout was
-    wasted, a third of the time to open a dialog. A screen under a dialog is laid out again when it
-    comes back if the terminal's size changed meanwhile (Textual's ScreenResume does it).
-
-    Textual calls every class's `_on_resize` in turn, Screen's too, unless the default is
-    prevented. And the Resize a dialog gets as it opens is for the size ScreenResume has just laid
-    it out at: it is laid out again only when the size is not the one it has (a terminal resized)."""
-    event.prevent_default()
-    event.stop()
-    if event.size != screen.outer_size:
-        screen._screen_resized(event.size)
-
-
-def fresh_styles(screen: ModalScreen, event: events.ScreenResume) -> None:
-    """A dialog's first ScreenResume, without styling every widget a second time.
-
-    Textual styles each widget as it is mounted, then again when the screen it is on resumes, in
-    case the app's styles changed while the screen was away. A dialog resumes for the first time
-    just after its widgets were mounted and styled: the second pass was a fifth of the time to open
-    one. Later resumes (back from a dialog over it) restyle as usual."""
-    if not getattr(screen, "_resumed", False):
-        screen._resumed = True  # type: ignore[attr-defined]
-        event.refresh_styles = False
-
 
 FieldValues = dict[str, Any]
 """A form's values by field name, as the plan file writes them (what `edits.change_item` and
@@ -53,19 +22,8 @@ ResultT = TypeVar("ResultT")
 """What a form dismisses with when its values are taken."""
 
 
-class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
+class FormScreen(Dialog[ResultT | None], Generic[ResultT]):
     """A dialog of fields with Save and Cancel; dismisses with its `result` or None."""
-
-    # The app's breakpoint classes are for the main screen's panes; a dialog's stylesheet needs
-    # none, and setting them restyles every field a second time as the dialog opens.
-    HORIZONTAL_BREAKPOINTS = []
-    VERTICAL_BREAKPOINTS = []
-
-    async def _on_resize(self, event: events.Resize) -> None:
-        await opaque_resize(self, event)
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        fresh_styles(self, event)
 
     BINDINGS = bindings("form")
 

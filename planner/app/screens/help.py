@@ -7,11 +7,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.actions import ACTIONS, Action, bindings, help_sections, shown_keys
 from planner.app.actions import ADVICE as ADVICE_SECTION
+from planner.app.screens.dialog import Dialog
 from planner.app.widgets.timeline import kind_legend
 from planner.core.keymap import keymap_path
 from planner.core.text import printable
@@ -73,7 +73,7 @@ def action_lines(app, lines: list[list[Action]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys, pane by pane."""
 
     BINDINGS = bindings("help")

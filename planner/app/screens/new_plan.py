@@ -9,10 +9,10 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.actions import bindings
+from planner.app.screens.dialog import Dialog
 from planner.app.screens.form import FormScreen
 from planner.app.screens.profile_editor import profile_fields
 from planner.app.widgets.fields import FormField
@@ -83,7 +83,7 @@ class NewPlanScreen(FormScreen[Plan]):
             self.dismiss(plan)
 
 
-class LayoutOfferScreen(ModalScreen[str | None]):
+class LayoutOfferScreen(Dialog[str | None]):
     """Offer to lay out the timeline from the next steps: "layout", "empty", or None to go back."""
 
     BINDINGS = bindings("offer")

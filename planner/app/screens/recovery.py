@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.actions import bindings, keys_said
+from planner.app.screens.dialog import Dialog
 from planner.core.text import printable
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def written_when(mtime: float, now: float | None = None) -> str:
     return f"on {stamp:%Y-%m-%d} at {stamp:%H:%M} ({ago})"
 
 
-class RecoveryScreen(ModalScreen[str | None]):
+class RecoveryScreen(Dialog[str | None]):
     """Dismisses with "restore", "keep" or "delete" (Escape: "keep")."""
 
     BINDINGS = bindings("recovery")

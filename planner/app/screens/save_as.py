@@ -12,11 +12,11 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.app.actions import bindings, keys_said
 from planner.app.screens.confirm import ConfirmScreen
+from planner.app.screens.dialog import Dialog
 from planner.core.paths import name_problem
 from planner.core.text import printable
 
@@ -33,7 +33,7 @@ def copy_name(path: str) -> str:
     return candidate
 
 
-class SaveAsScreen(ModalScreen[str | None]):
+class SaveAsScreen(Dialog[str | None]):
     """Dismisses with the path to save to (after asking before replacing a file), or None."""
 
     BINDINGS = bindings("save_as")

@@ -5,14 +5,12 @@ address and the date it was read."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.actions import bindings
-from planner.app.screens.form import opaque_resize
+from planner.app.screens.dialog import Dialog
 from planner.core.catalog import Pack, paragraph
 from planner.core.headline import headline
 from planner.core.model import Item, Plan
@@ -115,16 +113,10 @@ def item_source(item: Item, pack: Pack) -> Text:
     return text
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(Dialog[None]):
     """The sentences behind diagnostics (or an item's milestone)."""
 
     BINDINGS = bindings("source")
-
-    HORIZONTAL_BREAKPOINTS = []  # as a form's: the dialog opens without restyling itself
-    VERTICAL_BREAKPOINTS = []
-
-    async def _on_resize(self, event: events.Resize) -> None:
-        await opaque_resize(self, event)
 
     def __init__(self, diagnostics: list[Diagnostic] | None = None, item: Item | None = None) -> None:
         super().__init__()
