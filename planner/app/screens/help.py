@@ -3,10 +3,13 @@ force, and the marks."""
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Button, Static
 
 from planner.app.actions import ACTIONS, Action, bindings, help_sections, shown_keys
@@ -53,24 +56,99 @@ KEY_COLUMN = 18
 """The width of the keys column; a longer run of keys wraps within it."""
 
 
-def action_lines(app, lines: list[list[Action]]) -> Table:
+class KeyLines:
+    """Lines of keys and what they do: the keys in a bold column, each description wrapped under
+    itself (a hanging indent), not under the keys. Wrapped here, line by line, rather than by a
+    Rich table: measuring a table's columns made Help the slowest dialog to open."""
+
+    def __init__(self, rows: list[tuple[str, Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(KEY_COLUMN + 11, options.max_width)
+        about_width = width - KEY_COLUMN - 1
+        for keys, about in self.rows:
+            key_lines = Text(keys, style="bold").wrap(console, KEY_COLUMN)
+            about_lines = about.wrap(console, about_width)
+            for number in range(max(len(key_lines), len(about_lines))):
+                line = key_lines[number] if number < len(key_lines) else Text()
+                line.pad_right(KEY_COLUMN - line.cell_len)
+                line.append(" ")
+                if number < len(about_lines):
+                    line.append_text(about_lines[number])
+                yield line
+
+
+def action_lines(app, lines: list[list[Action]]) -> KeyLines:
     """One line per action: every key in force that does it, what it does, and its id (the name a
     keymap file uses). A long description wraps under itself, not under the keys."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=KEY_COLUMN, style="bold")
-    table.add_column(ratio=1)
-    for rows in lines:
-        command = rows[0].palette_command
+    rows: list[tuple[str, Text]] = []
+    for actions in lines:
+        command = actions[0].palette_command
         every = [action for action in ACTIONS if command is not None and action.palette_command == command]
-        keys = shown_keys(app, every or rows) or ("palette" if rows[0].name else "")
-        named = next((action for action in rows if action.name), rows[0])
+        keys = shown_keys(app, every or actions) or ("palette" if actions[0].name else "")
+        named = next((action for action in actions if action.name), actions[0])
         about = Text()
         if named.where:
             about.append(f"{named.where}: ", style="italic")
         about.append(named.tooltip)
-        about.append(f"  {', '.join(action.id for action in rows if action.keys) or rows[0].id}", style="dim")
-        table.add_row(Text(f"  {keys}"), about)
-    return table
+        ids = ", ".join(action.id for action in actions if action.keys) or actions[0].id
+        about.append(f"  {ids}", style="dim")
+        rows.append((f"  {keys}", about))
+    return KeyLines(rows)
+
+
+class HelpBody(ScrollView, can_focus=True):
+    """The help's text in one widget, drawn line by line: laid out into lines once for the width
+    it has (again only when that changes). Help is about a hundred lines; as a widget per
+    paragraph and per list of keys, each measured at every layout, it was the slowest dialog."""
+
+    DEFAULT_CSS = """
+    HelpBody {
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, parts: list[tuple[str, RenderableType]], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.parts = parts
+        """What the help shows, in order: ("title", a section's title, after a blank line),
+        ("text", a paragraph) or ("keys", a section's KeyLines)."""
+        self.lines: list[Strip] = []
+        """The help as lines at `width`."""
+        self.width = 0
+
+    def lay_out(self, width: int) -> None:
+        """Make the lines for `width` columns."""
+        console = self.app.console
+        options = console.options.update(width=width, min_width=width, max_width=width, height=None)
+        lines: list[Strip] = []
+        for kind, part in self.parts:
+            if kind == "title" and lines:
+                lines.append(Strip([]))
+            for segments in console.render_lines(part, options, pad=False, new_lines=False):
+                lines.append(Strip(segments))
+        self.lines = lines
+        self.width = width
+        self.virtual_size = Size(width, len(lines))
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self.width:
+            self.lay_out(width)
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        style = self.rich_style
+        width = self.scrollable_content_region.width
+        number = self.scroll_offset.y + y
+        if width != self.width or number >= len(self.lines):
+            return Strip.blank(width, style)
+        return self.lines[number].apply_style(style).crop_extend(0, width, style)
+
+    def text(self) -> str:
+        """The help's text, line by line, as laid out now."""
+        return "\n".join(line.text.rstrip() for line in self.lines)
 
 
 class HelpScreen(Dialog[None]):
@@ -81,20 +159,22 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             yield Static(Text("Help"), classes="dialog-heading")
-            with VerticalScroll(id="help-body"):
-                yield Static(Text(INTRO), classes="help-text")
-                yield Static(Text(LEGEND), classes="help-text")
-                for title, lines in help_sections():
-                    yield Static(Text(title, style="bold underline"), classes="help-title")
-                    if title == ADVICE_SECTION:
-                        yield Static(Text(ADVICE), classes="help-text")
-                    yield Static(action_lines(self.app, lines), classes="help-keys")
-                yield Static(Text("Colours", style="bold underline"), classes="help-title")
-                yield Static(kind_legend(), classes="help-text")
-                keymap = KEYMAP.format(path=printable(keymap_path(), one_line=True))
-                yield Static(Text(keymap), classes="help-text")
+            yield HelpBody(self.parts(), id="help-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Close"), variant="primary", id="close")
+
+    def parts(self) -> list[tuple[str, RenderableType]]:
+        """What the help says, in order (see `HelpBody.parts`)."""
+        parts: list[tuple[str, RenderableType]] = [("text", Text(INTRO)), ("text", Text(LEGEND))]
+        for title, lines in help_sections():
+            parts.append(("title", Text(title, style="bold underline")))
+            if title == ADVICE_SECTION:
+                parts.append(("text", Text(ADVICE)))
+            parts.append(("keys", action_lines(self.app, lines)))
+        parts.append(("title", Text("Colours", style="bold underline")))
+        parts.append(("text", kind_legend()))
+        parts.append(("text", Text(KEYMAP.format(path=printable(keymap_path(), one_line=True)))))
+        return parts
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
