@@ -3,7 +3,7 @@ meets them in the item dialog at 80x24: the list opens on Enter, typing jumps to
 takes it, Esc and leaving the list change nothing."""
 
 from planner.app.screens.item_editor import ItemEditorScreen
-from planner.app.widgets.dropdown import Dropdown, DropdownList
+from planner.app.widgets.dropdown import Dropdown, DropdownList, TickDropdown, TickList
 from planner.app.widgets.fields import FormField
 from tests.app.helpers import open_app, screen_text, screen_words
 
@@ -88,3 +88,46 @@ async def test_a_field_is_one_widget_holding_its_editor(plan_path):
         milestone = next(line for line in lines if "Milestone" in line)
         assert milestone.index("Milestone") < milestone.index("Course (course)")  # label, then choice
         assert any("Unique in the plan:" in line for line in lines)  # the hint under its label
+
+
+async def test_a_list_of_boxes_shows_its_ticks_on_one_line_and_opens_to_tick_more(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        courses = app.screen.query_one("#field-high_school_courses", TickDropdown)
+        held = list(app.plan.profile.high_school_courses)
+        shown = ", ".join(held)
+        courses.focus()  # and into view
+        await pilot.pause()
+        assert shown in screen_words(app) and not app.screen.query(TickList)  # one line, no list yet
+        await pilot.press("enter")
+        await pilot.pause()
+        boxes = app.screen.query_one(TickList)
+        assert app.focused is boxes and courses.expanded
+        unticked = next(n for n, value in enumerate(boxes._values) if value not in held)
+        boxes.highlighted = unticked
+        await pilot.press("space", "enter")  # tick one more, close the list
+        await pilot.pause()
+        assert not courses.expanded and app.focused is courses
+        added = boxes.get_option_at_index(unticked).value
+        assert f"{shown}, {added}" in screen_words(app)  # the line says what is ticked now
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.plan.profile.high_school_courses == [*held, added]
+
+
+async def test_esc_closes_a_list_of_boxes_keeping_its_ticks_and_a_second_esc_cancels_the_dialog(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.plan.copy()
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#field-credentials", TickDropdown).focus()
+        await pilot.press("enter", "space", "escape")
+        await pilot.pause()
+        credentials = app.screen.query_one("#field-credentials", TickDropdown)
+        assert not credentials.expanded and len(credentials.selected) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main and app.plan == before

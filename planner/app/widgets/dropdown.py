@@ -1,9 +1,14 @@
-"""A list of choices that shows the chosen one and opens on a key: the editors' one-of-many field.
+"""Lists of choices that show what is chosen on one line and open on a key: the editors'
+one-of-many field (Dropdown) and any-number-of field (TickDropdown), and the list of boxes both
+the tick dropdown and the profile pane use (TickList).
 
-It looks and answers keys as Textual's Select does (Enter, Space, Up or Down open the list; typing
-jumps to a choice; Enter takes it, Esc closes the list without a change), but it is one widget
-until it is opened: Select composes five (its current value, two arrows and the list), and the
-item dialog has up to six of them, so the list is made the first time it is needed.
+A Dropdown looks and answers keys as Textual's Select does (Enter, Space, Up or Down open the
+list; typing jumps to a choice; Enter takes it, Esc closes the list without a change), but it is
+one widget until it is opened: Select composes five (its current value, two arrows and the
+list), and the item dialog has up to six of them, so the list is made the first time it is
+needed. A TickDropdown shows the ticked choices' words; its list of boxes opens the same way,
+Space ticks or unticks, and Enter, Esc or Tab close it with the boxes as they are. A list of
+boxes in full costs a dialog as much as several inputs, and takes seven of its lines.
 """
 
 from __future__ import annotations
@@ -12,15 +17,17 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Checkbox, OptionList, SelectionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class Blank:
@@ -39,6 +46,8 @@ SEARCH_RESET = 0.7
 
 class DropdownList(OptionList):
     """The dropdown's open list: typing jumps to the first choice whose words hold what was typed."""
+
+    DEFAULT_CLASSES = "dropdown-list"
 
     BINDINGS = [Binding("escape", "close", "Close the list", show=False)]
 
@@ -121,7 +130,7 @@ class Dropdown(Widget, can_focus=True):
         &.-blank {
             color: $foreground 50%;
         }
-        & > DropdownList {
+        & > .dropdown-list {
             display: none;
             width: 1fr;
             height: auto;
@@ -137,7 +146,7 @@ class Dropdown(Widget, can_focus=True):
                 padding: 0 1;
             }
         }
-        &.-expanded > DropdownList {
+        &.-expanded > .dropdown-list {
             display: block;
         }
     }
@@ -182,7 +191,7 @@ class Dropdown(Widget, can_focus=True):
         """The choices, as (words shown, value); the blank one first when blank is allowed."""
         if allow_blank:
             self.choices.insert(0, (Text(prompt, style="dim"), BLANK))
-        self._list: DropdownList | None = None
+        self._list: OptionList | None = None
         self.set_reactive(Dropdown.value, value)
         self.set_class(value is BLANK, "-blank")
 
@@ -224,7 +233,7 @@ class Dropdown(Widget, can_focus=True):
         self.run_worker(self.action_open(), exclusive=True, group="dropdown")
 
     async def on_click(self, event: events.Click) -> None:
-        if self._list is not None and event.widget is self._list:
+        if self._list is not None and event.widget is not self:
             return
         event.stop()
         if self.expanded:
@@ -234,6 +243,10 @@ class Dropdown(Widget, can_focus=True):
             await self.action_open()
 
     def on_dropdown_list_closed(self, event: DropdownList.Closed) -> None:
+        self.closed(event)
+
+    def closed(self, event: DropdownList.Closed) -> None:
+        """The list closed: take the choice it names, if any; back to the dropdown unless focus left."""
         event.stop()
         if not self.expanded:
             return
@@ -243,5 +256,107 @@ class Dropdown(Widget, can_focus=True):
             if value != self.value:
                 self.value = value
                 self.post_message(self.Changed(self, value))
+        if not event.lost_focus:
+            self.focus()
+
+
+class TickList(SelectionList[Any]):
+    """A SelectionList whose boxes are empty when not ticked, so they read without colour."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value in self.selected:
+            return strip
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
+            segments[1] = Segment(" ", segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
+
+
+class TickDropdownList(TickList):
+    """A tick dropdown's open list: Space ticks, Enter, Esc or leaving it closes it."""
+
+    DEFAULT_CLASSES = "dropdown-list"
+
+    BINDINGS = [
+        Binding("space", "select", "Tick", show=False),
+        Binding("enter,escape", "close", "Close the list", show=False),
+    ]
+
+    def action_close(self) -> None:
+        """Close the list, the boxes as they are."""
+        self.post_message(DropdownList.Closed(None))
+
+    def on_blur(self) -> None:
+        self.post_message(DropdownList.Closed(None, lost_focus=True))
+
+
+class TickDropdown(Dropdown):
+    """Any number of choices, shown on one line as the ticked ones' words; opens a list of boxes."""
+
+    def __init__(
+        self, entries: Sequence[tuple[Text, Hashable, bool]], prompt: str = "(none)", id: str | None = None
+    ) -> None:
+        super().__init__(
+            [(words, value) for words, value, _ in entries], prompt=prompt, allow_blank=False, id=id
+        )
+        self.entries = list(entries)
+        self._ticked = [value for _, value, ticked in entries if ticked]
+        self.set_class(not self._ticked, "-blank")
+
+    @property
+    def selected(self) -> list[Any]:
+        """The ticked choices' values."""
+        if isinstance(self._list, TickList):
+            return list(self._list.selected)
+        return list(self._ticked)
+
+    def select_all(self) -> None:
+        """Tick every choice."""
+        self._ticked = [value for _, value, _ in self.entries]
+        if isinstance(self._list, TickList):
+            self._list.select_all()
+        self.ticks_changed()
+
+    def _label(self) -> Text:
+        ticked = set(self.selected)
+        words = [words for words, value, _ in self.entries if value in ticked]
+        return Text(", ").join(words) if words else Text(self.prompt)
+
+    def ticks_changed(self) -> None:
+        """Show the ticks as they are now."""
+        self.set_class(not self.selected, "-blank")
+        self.refresh()
+
+    async def action_open(self) -> None:
+        """Open the list of boxes, the first one highlighted."""
+        if self._list is None:
+            ticked = set(self._ticked)
+            self._list = TickDropdownList(
+                *[(words, value, value in ticked) for words, value, _ in self.entries]
+            )
+            await self.mount(self._list)
+        self._list.highlighted = self._list.highlighted or 0
+        self.expanded = True
+        self._list.focus(scroll_visible=False)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self.ticks_changed()
+        self.post_message(self.Changed(self, self.selected))
+
+    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        event.stop()
+
+    def closed(self, event: DropdownList.Closed) -> None:
+        event.stop()
+        if not self.expanded:
+            return
+        self.expanded = False
         if not event.lost_focus:
             self.focus()

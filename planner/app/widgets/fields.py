@@ -20,17 +20,14 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.geometry import Size
-from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, SelectionList, Static, TextArea
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Input, Static, TextArea
 
-from planner.app.widgets.dropdown import BLANK, Dropdown
+from planner.app.widgets.dropdown import BLANK, Dropdown, TickDropdown, TickList
 from planner.core.terms import Term
 from planner.core.text import printable
 
@@ -294,8 +291,9 @@ class ChoiceField(FormField[Dropdown]):
         return selected
 
 
-class ManyField(FormField["TickList"]):
-    """Any number of choices (from the catalog), ticked in a list."""
+class ManyField(FormField[TickDropdown | TickList]):
+    """Any number of choices (from the catalog), ticked in a list: in a dialog, a tick dropdown
+    (one line until opened); in the profile pane's row (`-bare`), the list of boxes in full."""
 
     def __init__(
         self,
@@ -308,7 +306,7 @@ class ManyField(FormField["TickList"]):
         self.choices = list(choices)
         super().__init__(name, label, original, hint)
 
-    def make_widget(self) -> TickList:
+    def make_widget(self) -> TickDropdown | TickList:
         held = self.original if texts(self.original) else []
         values = [value for value, _ in self.choices]
         entries = [(Text(label), value, value in held) for value, label in self.choices]
@@ -319,7 +317,9 @@ class ManyField(FormField["TickList"]):
             # A value of the wrong type (a number, a table, a list holding other things) is kept
             # while this entry stays ticked.
             entries.append((Text(f"{shown(self.original)} (as the file has it)"), KEEP, True))
-        return TickList(*entries)
+        if self.has_class("-bare"):
+            return TickList(*entries)
+        return TickDropdown(entries)
 
     def value(self) -> Any:
         selected = list(self.widget.selected)
@@ -333,24 +333,6 @@ class ManyField(FormField["TickList"]):
         order = {value: index for index, (value, _) in enumerate(self.choices)}
         kept = [value for value in (held or []) if value in selected]
         return kept + sorted((v for v in selected if v not in kept), key=lambda v: order.get(v, len(order)))
-
-
-class TickList(SelectionList[Any]):
-    """A SelectionList whose boxes are empty when not ticked, so they read without colour."""
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        if selection.value in self.selected:
-            return strip
-        segments = list(strip)
-        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
-            segments[1] = Segment(" ", segments[1].style)
-            return Strip(segments, strip.cell_length)
-        return strip
 
 
 class LastWordSuggester(Suggester):

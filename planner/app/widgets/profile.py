@@ -252,6 +252,7 @@ class ProfilePane(Vertical, can_focus=True):
         await self.mount_rows()
         row = self.rows[self.cursor]
         field = self.field_for(self.plan, row.field_name, self.pack)
+        field.add_class("-bare")  # the row has the label; a list shows its boxes in full
         widget = field.widget
         if isinstance(widget, Dropdown):
             hint = "Up/Down choose, Enter takes it, {profile.cancel} cancels."
@@ -263,7 +264,6 @@ class ProfilePane(Vertical, can_focus=True):
         self.editing = editing
         row.add_class("-editing")
         row.value.display = False
-        field.add_class("-bare")  # the row has the label
         await row.body.mount(field, editing.note)
         widget.focus(scroll_visible=False)
         if isinstance(widget, Dropdown):
