@@ -544,8 +544,13 @@ class PlannerApp(App[None]):
         """Show the help screen."""
         from planner.app.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        # Help says the same all session (the keys in force are read at start), so it is made
+        # once and kept: opening it again takes no composing and no laying out of its text.
+        if not self.is_screen_installed("help"):
+            self.install_screen(HelpScreen(), "help")
+        self.push_screen("help")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -168,6 +168,21 @@ async def test_help_on_f1_and_question_mark(plan_path):
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_scrolls_by_keys_and_opens_again_at_its_top(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert "The planner shows your plan in four panes." in screen_words(app)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot, lambda: "four panes" not in screen_words(app))
+        words = screen_words(app)
+        assert "four panes" not in words and "Down one screenful." in words  # further down the keys
+        await pilot.press("escape")
+        await pilot.press("f1")
+        await settle(pilot, lambda: "four panes" in screen_words(app))
+        assert "The planner shows your plan in four panes." in screen_words(app)
+
+
 async def test_every_named_action_is_in_the_command_palette(plan_path):
     app = open_app(plan_path)
     async with app.run_test(size=(80, 24)) as pilot:

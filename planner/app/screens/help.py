@@ -179,6 +179,12 @@ class HelpScreen(Dialog[None]):
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
+    def on_screen_resume(self) -> None:
+        # Kept between openings (the app installs it): each opens at its top, as the first did.
+        body = self.query_one(HelpBody)
+        body.scroll_home(animate=False)
+        body.focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(None)
