@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
@@ -179,8 +180,9 @@ class HelpScreen(Dialog[None]):
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Kept between openings (the app installs it): each opens at its top, as the first did.
+        # (Dialog's own handler for the event runs too: Textual calls each class's.)
         body = self.query_one(HelpBody)
         body.scroll_home(animate=False)
         body.focus()
