@@ -251,3 +251,19 @@ async def test_a_resize_under_a_dialog_lays_the_plan_out_at_the_new_size_when_it
         assert app.screen.has_class("-wide") and app.screen.has_class("-tall")
         assert app.query_one(TimelinePane).region.right <= 120
         assert "Comments on" in screen_text(app)  # the wide layout's pane under the timeline
+
+
+async def test_a_new_items_proposed_id_follows_the_milestone_until_one_is_written(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a", "tab", "enter", *"RHIT exam", "enter")
+        await pilot.pause()
+        proposed = app.plan.new_item_id("rhit-exam")  # rhit-exam-2: the plan has one already
+        assert app.screen.query_one("#field-id").value == proposed  # not "course"
+        app.screen.query_one("#field-id").value = "my-exam"
+        await pilot.press("enter", *"Intensive", "enter")  # the milestone still has focus
+        await pilot.pause()
+        assert app.screen.query_one("#field-id").value == "my-exam"  # the person's own id stays
+        await pilot.press("ctrl+s")
+        added = app.plan.items[-1]
+        assert added.id == "my-exam" and added.requirement == "intensive-training"

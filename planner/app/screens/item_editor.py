@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from planner.app.screens.form import FieldValues, FormScreen
 from planner.app.widgets.dropdown import Dropdown
 from planner.app.widgets.fields import (
@@ -53,9 +55,11 @@ class ItemEditorScreen(FormScreen[FieldValues]):
         name = printable(item.id or "the item", one_line=True)
         self.heading = "Add an item" if new else f"Edit {name}"
         self.intro = "The fields of this kind of item; choosing another milestone adds that kind's fields."
+        self.proposed_id = item.id if new else None
+        """The id proposed for a new item: it follows the milestone chosen until the person writes one."""
 
     def _kind(self, requirement: object) -> str | None:
-        milestone = self.app.pack.milestones.get(requirement) if isinstance(requirement, str) else None  # type: ignore[attr-defined]
+        milestone = self.pack.milestones.get(requirement) if isinstance(requirement, str) else None
         return milestone.kind if milestone is not None else None
 
     def composes(self, field: FormField) -> bool:
@@ -68,6 +72,14 @@ class ItemEditorScreen(FormScreen[FieldValues]):
     def on_dropdown_changed(self, event: Dropdown.Changed) -> None:
         if event.dropdown.id != "field-requirement":
             return
+        id_input = self.query_one("#field-id", Input)
+        if (
+            self.proposed_id is not None
+            and isinstance(event.value, str)
+            and id_input.value == self.proposed_id
+        ):
+            self.proposed_id = self.plan.new_item_id(event.value)
+            id_input.value = self.proposed_id
         kind = self._kind(event.value)
         self.add_fields(
             [

@@ -107,6 +107,9 @@ class DropdownList(OptionList):
         """Close the list without a change."""
         self.post_message(self.Closed(None))
 
+    def on_focus(self) -> None:
+        self._query = ""  # each opening of the list starts a search of its own
+
     def on_blur(self) -> None:
         self.post_message(self.Closed(None, lost_focus=True))
 
