@@ -257,7 +257,7 @@ class ProfilePane(Vertical, can_focus=True):
         if isinstance(widget, Dropdown):
             hint = "Up/Down choose, Enter takes it, {profile.cancel} cancels."
         elif isinstance(widget, SelectionList):
-            hint = "Space ticks or unticks, Enter or {profile.accept} takes them, {profile.cancel} cancels."
+            hint = "Space ticks or unticks, Enter takes them, {profile.cancel} cancels."
         else:
             hint = "Enter takes it, {profile.cancel} cancels."
         editing = Editing(row, field, keys_said(self.app, hint))
