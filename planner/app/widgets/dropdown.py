@@ -189,7 +189,6 @@ class Dropdown(Widget, can_focus=True):
         super().__init__(id=id)
         self.prompt = prompt
         """What the dropdown shows, dimmed, when nothing is chosen (and the list's first entry)."""
-        self.allow_blank = allow_blank
         self.choices: list[tuple[Text, Any]] = list(options)
         """The choices, as (words shown, value); the blank one first when blank is allowed."""
         if allow_blank:
@@ -231,10 +230,6 @@ class Dropdown(Widget, can_focus=True):
         self._list.focus(scroll_visible=False)
         self._list.scroll_to_highlight()
 
-    def action_show_overlay(self) -> None:
-        """Open the list of choices (the name Textual's Select gives it)."""
-        self.run_worker(self.action_open(), exclusive=True, group="dropdown")
-
     async def on_click(self, event: events.Click) -> None:
         if self._list is not None and event.widget is not self:
             return
@@ -246,9 +241,6 @@ class Dropdown(Widget, can_focus=True):
             await self.action_open()
 
     def on_dropdown_list_closed(self, event: DropdownList.Closed) -> None:
-        self.closed(event)
-
-    def closed(self, event: DropdownList.Closed) -> None:
         """The list closed: take the choice it names, if any; back to the dropdown unless focus left."""
         event.stop()
         if not self.expanded:
@@ -308,7 +300,6 @@ class TickDropdown(Dropdown):
         super().__init__(
             [(words, value) for words, value, _ in entries], prompt=prompt, allow_blank=False, id=id
         )
-        self.entries = list(entries)
         self._ticked = [value for _, value, ticked in entries if ticked]
         self.set_class(not self._ticked, "-blank")
 
@@ -321,14 +312,14 @@ class TickDropdown(Dropdown):
 
     def select_all(self) -> None:
         """Tick every choice."""
-        self._ticked = [value for _, value, _ in self.entries]
+        self._ticked = [value for _, value in self.choices]
         if isinstance(self._list, TickList):
             self._list.select_all()
         self.ticks_changed()
 
     def _label(self) -> Text:
         ticked = set(self.selected)
-        words = [words for words, value, _ in self.entries if value in ticked]
+        words = [words for words, value in self.choices if value in ticked]
         return Text(", ").join(words) if words else Text(self.prompt)
 
     def ticks_changed(self) -> None:
@@ -340,9 +331,7 @@ class TickDropdown(Dropdown):
         """Open the list of boxes, the first one highlighted."""
         if self._list is None:
             ticked = set(self._ticked)
-            self._list = TickDropdownList(
-                *[(words, value, value in ticked) for words, value, _ in self.entries]
-            )
+            self._list = TickDropdownList(*[(words, value, value in ticked) for words, value in self.choices])
             await self.mount(self._list)
         self._list.highlighted = self._list.highlighted or 0
         self.expanded = True
@@ -355,11 +344,3 @@ class TickDropdown(Dropdown):
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         event.stop()
-
-    def closed(self, event: DropdownList.Closed) -> None:
-        event.stop()
-        if not self.expanded:
-            return
-        self.expanded = False
-        if not event.lost_focus:
-            self.focus()
