@@ -20,6 +20,7 @@ from textual import work
 from textual.screen import Screen
 
 from planner.app.actions import bindings
+from planner.app.screens.ready import Key, ReadyDialogs, Wanted
 from planner.core import edits
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ class AdvisorActions(Screen):
     """Actions on the conversation around a plan: comments, waivers, approvals, alternatives."""
 
     BINDINGS = bindings("advisor")
+
+    ready: ReadyDialogs
+    """The dialogs made ahead while the person reads the plan (the main screen makes them)."""
 
     @property
     def planner(self) -> PlannerApp:
@@ -51,25 +55,43 @@ class AdvisorActions(Screen):
         name = self.planner.plan.profile.name
         return name if for_comment and isinstance(name, str) else ""
 
+    def _made_from(self, *things: object) -> Key:
+        """What a dialog made ahead shows besides `things`: the plan as it is now, its rules, the
+        theme (see screens/ready.py)."""
+        app = self.planner
+        return (app.history, app.history.version, app.pack, app.theme, *things)
+
     # --- comments -----------------------------------------------------------------------------
 
-    def action_add_comment(self) -> None:
-        """Add a comment about the selected item, or about the whole plan from the Profile pane."""
+    def comment_about(self) -> str | None:
+        """The id of the item a comment is about: the selected one (None from the Profile pane:
+        the whole plan)."""
         from planner.app.widgets.profile import ProfilePane
 
         item = None if isinstance(self.focused, ProfilePane) else self.timeline.selected_item
-        self.ask_comment(item.id if item is not None else None)
+        return item.id if item is not None else None
+
+    def comment_dialog(self, item_id: str | None) -> Wanted:
+        """The comment dialog about `item_id`, as it would be made now."""
+        from planner.app.screens.advisor_dialogs import AddCommentScreen
+
+        app = self.planner
+        plan, pack, name, date = app.plan, app.pack, self.default_name(for_comment=True), app.date_today()
+        return (
+            self._made_from(item_id, name, date.isoformat()),
+            lambda: AddCommentScreen(plan, pack, item_id, name, date),
+        )
+
+    def action_add_comment(self) -> None:
+        """Add a comment about the selected item, or about the whole plan from the Profile pane."""
+        self.ask_comment(self.comment_about())
 
     @work(group="flow")
     async def ask_comment(self, item_id: str | None, then=None) -> None:
         """Ask for a comment (about `item_id` to begin with) and add it; `then()` runs after it is added."""
-        from planner.app.screens.advisor_dialogs import AddCommentScreen
-
         app = self.planner
         date = app.date_today()
-        answer = await app.push_screen_wait(
-            AddCommentScreen(app.plan, app.pack, item_id, self.default_name(for_comment=True), date)
-        )
+        answer = await app.push_screen_wait(self.ready.take_or_make("comment", self.comment_dialog(item_id)))
         if answer is None:
             return
         app.author = answer.author.strip() or app.author
@@ -97,15 +119,28 @@ class AdvisorActions(Screen):
 
     # --- approvals ----------------------------------------------------------------------------
 
-    @work(group="flow")
-    async def action_sign(self) -> None:
-        """Sign (approve) the plan as it is now: an approval bound to its content's digest."""
+    def sign_dialog(self, review_now: bool = False) -> Wanted | None:
+        """The Sign dialog, as it would be made now (None: the plan's review is not ready, and
+        `review_now` does not ask for it to be made on the spot)."""
         from planner.app.screens.advisor_dialogs import SignScreen
 
         app = self.planner
+        review = app.review
+        if review_now:
+            review = app.current_review()
+        elif review is None or review.version != app.history.version:
+            return None
+        name, date, errors = self.default_name(), app.date_today(), review.errors
+        return self._made_from(name, date.isoformat(), errors), lambda: SignScreen(name, date, errors)
+
+    @work(group="flow")
+    async def action_sign(self) -> None:
+        """Sign (approve) the plan as it is now: an approval bound to its content's digest."""
+        app = self.planner
         date = app.date_today()
-        errors = app.current_review().errors
-        answer = await app.push_screen_wait(SignScreen(self.default_name(), date, errors))
+        wanted = self.sign_dialog(review_now=True)
+        assert wanted is not None
+        answer = await app.push_screen_wait(self.ready.take_or_make("sign", wanted))
         if answer is None:
             return
         by = answer.by

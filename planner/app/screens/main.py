@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from planner.app.actions import bindings
 from planner.app.screens.advisor_actions import AdvisorActions
 from planner.app.screens.fix_actions import FixActions
+from planner.app.screens.ready import ReadyDialogs, Wanted
 from planner.app.widgets.comments import CommentsPane
 from planner.app.widgets.diagnostics import DiagnosticList, DiagnosticsPane
 from planner.app.widgets.footer import FittingFooter
@@ -33,6 +34,8 @@ from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from planner.app.widgets.fields import FormField
 
 
@@ -52,6 +55,21 @@ class MainScreen(FixActions, AdvisorActions):
     BINDINGS = bindings("main")
 
     AUTO_FOCUS = "#timeline"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ready = ReadyDialogs(
+            self,
+            [
+                ("add", self.add_dialog, True),
+                ("edit", self.edit_dialog, True),
+                ("profile", self.profile_dialog, True),
+                ("comment", lambda: self.comment_dialog(self.comment_about()), False),
+                ("sign", self.sign_dialog, False),
+                ("save-as", self.save_as_dialog, False),
+            ],
+        )
+        """The editors, made ahead while the person reads the plan."""
 
     def compose(self) -> ComposeResult:
         yield PlanHeader(id="header")
@@ -73,6 +91,14 @@ class MainScreen(FixActions, AdvisorActions):
         self._watch(app.header_signal, lambda _: self.refresh_header())
         self._watch(app.said_signal, self.query_one(PlanHeader).say)
         app.main_ready()
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog: the dialogs are made ahead again once the person is idle.
+        self.ready.soon()
+
+    def on_descendant_focus(self) -> None:
+        # Another pane: a comment from the Profile pane is about the whole plan.
+        self.ready.soon()
 
     def _watch(self, signal: Signal, callback) -> None:
         """Call `callback` at once whenever the app publishes `signal`.
@@ -103,6 +129,7 @@ class MainScreen(FixActions, AdvisorActions):
         self.query_one(CommentsPane).show_plan(plan, self.timeline.selected_item)
         self.query_one(ProfilePane).show_plan(plan, pack)
         self.refresh_header()
+        self.ready.soon()
 
     def show_review(self, review: Review) -> None:
         """Draw a new review: marks, next steps, diagnostics."""
@@ -132,6 +159,7 @@ class MainScreen(FixActions, AdvisorActions):
         rows = event.rows
         if rows is self.timeline:
             self.query_one(CommentsPane).show_item(rows.selected_item)
+            self.ready.soon()
         if isinstance(rows, DiagnosticList) and rows.has_focus:
             diagnostic = rows.selected
             if diagnostic is not None and diagnostic.item is not None:
@@ -211,17 +239,47 @@ class MainScreen(FixActions, AdvisorActions):
             event.stop()
             self.action_take_step(event.option_index)
 
-    @work(group="flow")
-    async def action_add_item(self) -> None:
-        """Add an item: the item editor opens on a new one."""
+    # --- the editors (made ahead: see screens/ready.py) -----------------------------------------
+
+    def add_dialog(self) -> Wanted:
+        """The Add item dialog as it would be made now: a new item starting with the selected one."""
         from planner.app.screens.item_editor import ItemEditorScreen
 
         app = self.planner
-        plan = app.plan
+        plan, pack = app.plan, app.pack
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
-        item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
-        values = await app.push_screen_wait(ItemEditorScreen(plan, item, app.pack, new=True))
+
+        def make() -> Screen:
+            item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
+            return ItemEditorScreen(plan, item, pack, new=True)
+
+        return self._made_from(str(start)), make
+
+    def edit_dialog(self) -> Wanted | None:
+        """The Edit item dialog for the selected item (None: the timeline is empty)."""
+        from planner.app.screens.item_editor import ItemEditorScreen
+
+        app = self.planner
+        plan, pack, item = app.plan, app.pack, self.timeline.selected_item
+        if item is None:
+            return None
+        return self._made_from(item), lambda: ItemEditorScreen(plan, item, pack)
+
+    def profile_dialog(self) -> Wanted:
+        """The Edit profile dialog."""
+        from planner.app.screens.profile_editor import ProfileEditorScreen
+
+        app = self.planner
+        plan, pack = app.plan, app.pack
+        return self._made_from(), lambda: ProfileEditorScreen(plan, pack)
+
+    @work(group="flow")
+    async def action_add_item(self) -> None:
+        """Add an item: the item editor opens on a new one."""
+        app = self.planner
+        plan = app.plan
+        values = await app.push_screen_wait(self.ready.take_or_make("add", self.add_dialog()))
         if values is None:
             return
         new = Item()
@@ -232,13 +290,12 @@ class MainScreen(FixActions, AdvisorActions):
     @work(group="flow")
     async def action_edit_item(self) -> None:
         """Edit every field of the selected item."""
-        from planner.app.screens.item_editor import ItemEditorScreen
-
         item = self._selected()
-        if item is None:
+        wanted = self.edit_dialog()
+        if item is None or wanted is None:
             return
         app = self.planner
-        values = await app.push_screen_wait(ItemEditorScreen(app.plan, item, app.pack))
+        values = await app.push_screen_wait(self.ready.take_or_make("edit", wanted))
         if values is not None:
             app.try_edit(edits.change_item, item, values)
 
@@ -250,10 +307,8 @@ class MainScreen(FixActions, AdvisorActions):
     @work(group="flow")
     async def action_edit_profile(self) -> None:
         """Edit the profile (and the plan's title)."""
-        from planner.app.screens.profile_editor import ProfileEditorScreen
-
         app = self.planner
-        values = await app.push_screen_wait(ProfileEditorScreen(app.plan, app.pack))
+        values = await app.push_screen_wait(self.ready.take_or_make("profile", self.profile_dialog()))
         if values is not None:
             app.try_edit(edits.change_profile, values)
 
@@ -288,13 +343,18 @@ class MainScreen(FixActions, AdvisorActions):
 
         save_plan(self.planner)
 
+    def save_as_dialog(self) -> Wanted:
+        """The Save as dialog, as it would be made now."""
+        from planner.app.screens.save_as import SaveAsScreen
+
+        path = self.planner.path
+        return self._made_from(path), lambda: SaveAsScreen(path)
+
     @work(group="flow")
     async def action_save_as(self) -> None:
         """Save the plan to another file, which it then belongs to."""
-        from planner.app.screens.save_as import SaveAsScreen
-
         app = self.planner
-        path = await app.push_screen_wait(SaveAsScreen(app.path))
+        path = await app.push_screen_wait(self.ready.take_or_make("save-as", self.save_as_dialog()))
         if path:
             app.save(path)
 

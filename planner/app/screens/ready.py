@@ -1,0 +1,117 @@
+"""Dialogs made ahead: composed while the plan sits on screen, shown at once on their key.
+
+Most of the time to open a dialog is Textual composing, mounting and styling its widgets, and an
+editor has many. So once the person has left the main screen alone for `READY_AFTER` seconds,
+the main screen makes its Add item, Edit item and Edit profile dialogs for the plan as it is then
+(and the item then selected), one at a time; the key then shows a dialog that only has to be laid
+out and drawn. Smaller dialogs (comment, sign, save as) are made ahead too once the person has
+opened them in this session: a student who never signs a plan never pays for a Sign dialog.
+
+Each dialog is made from what it shows: a dialog made for another state of the plan, another
+item, rule pack or theme is dropped, and the key makes a fresh one as it always did.
+
+A dialog made ahead is an ordinary screen that is not on the screen stack yet: Textual composes a
+screen when it is first pushed, and has no public call that composes one before, so this module is
+the one place that uses `App._register` (what `push_screen` itself calls for a new screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+READY_AFTER = 0.4
+"""Seconds the main screen is left alone before its dialogs are made ahead (a person reads the
+screen before pressing a key; keys held down, as on arrows through the timeline, never wait)."""
+
+READY_STEP = 0.05
+"""Seconds between two dialogs made ahead, so that a key pressed meanwhile waits for one at most."""
+
+Key = tuple[Any, ...]
+"""What a dialog was made from: compared entry by entry, objects by identity, values by equality."""
+
+Wanted = tuple[Key, Callable[[], "Screen"]]
+"""What a dialog would be made from now, and how to make it."""
+
+Maker = Callable[[], Wanted | None]
+"""Says what a dialog would be made from now, and how (None: no such dialog now)."""
+
+
+def same(key: Key, other: Key) -> bool:
+    """True when two keys name the same things (the same objects, equal values)."""
+    return len(key) == len(other) and all(
+        a is b or (type(a) in (str, int, float, bool) and type(a) is type(b) and a == b)
+        for a, b in zip(key, other, strict=True)
+    )
+
+
+class ReadyDialogs:
+    """The dialogs made ahead for one screen (`owner`), by name."""
+
+    def __init__(self, owner: Screen, makers: Sequence[tuple[str, Maker, bool]]) -> None:
+        self.owner = owner
+        self.makers = list(makers)
+        """Each dialog's name, what says how to make it, and whether it is made ahead before the
+        person has opened it once; in the order they are made."""
+        self.opened: set[str] = set()
+        """The dialogs opened this session (`take_or_make`)."""
+        self.made: dict[str, tuple[Key, Screen]] = {}
+        """The dialogs made, by name, each with what it was made from."""
+        self._timer: Timer | None = None
+
+    def soon(self) -> None:
+        """Make the dialogs once the owner has been left alone for a while (again from the start
+        when this is called meanwhile)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.owner.set_timer(READY_AFTER, self._make_next)
+
+    def _make_next(self) -> None:
+        """Make the first dialog that is not ready, then (a moment later) the next."""
+        self._timer = None
+        if not self.owner.is_current:
+            return  # a dialog is open; the owner calls `soon` when it is back
+        for name, maker, eager in self.makers:
+            wanted = maker() if eager or name in self.opened else None
+            if wanted is None:
+                self.drop(name)
+                continue
+            key, make = wanted
+            made = self.made.get(name)
+            if made is not None and same(made[0], key):
+                continue
+            self.drop(name)
+            screen = make()
+            self.made[name] = (key, screen)
+            self.owner.app._register(self.owner.app, screen)
+            self._timer = self.owner.set_timer(READY_STEP, self._make_next)
+            return
+
+    def take(self, name: str, key: Key) -> Screen | None:
+        """The dialog made ahead for `key`, to be pushed (no longer kept here); None when there is
+        none, or it was made from something else, or it is not composed yet."""
+        made = self.made.get(name)
+        if made is None:
+            return None
+        made_from, screen = made
+        if not same(made_from, key) or not screen.is_mounted:
+            self.drop(name)
+            return None
+        del self.made[name]
+        return screen
+
+    def take_or_make(self, name: str, wanted: Wanted) -> Screen:
+        """The dialog made ahead for what it shows now, or a new one."""
+        self.opened.add(name)
+        key, make = wanted
+        return self.take(name, key) or make()
+
+    def drop(self, name: str) -> None:
+        """Forget the dialog made ahead under `name`, and remove it from the app."""
+        made = self.made.pop(name, None)
+        if made is not None:
+            made[1].remove()
