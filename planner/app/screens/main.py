@@ -61,8 +61,8 @@ class MainScreen(FixActions, AdvisorActions):
         self.ready = ReadyDialogs(
             self,
             [
-                ("add", self.add_dialog, True),
                 ("edit", self.edit_dialog, True),
+                ("add", self.add_dialog, True),
                 ("profile", self.profile_dialog, True),
                 ("comment", lambda: self.comment_dialog(self.comment_about()), False),
                 ("sign", self.sign_dialog, False),

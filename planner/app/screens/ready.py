@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
-READY_AFTER = 0.4
-"""Seconds the main screen is left alone before its dialogs are made ahead (a person reads the
-screen before pressing a key; keys held down, as on arrows through the timeline, never wait)."""
+READY_AFTER = 0.25
+"""Seconds the main screen is left alone before its dialogs are made ahead: long enough that keys
+held down (arrows through the timeline repeat every 30-50 ms) never wait for one, short enough
+that one is ready for a key pressed after a moment's reading (down, down, then e)."""
 
 READY_STEP = 0.05
 """Seconds between two dialogs made ahead, so that a key pressed meanwhile waits for one at most."""
@@ -93,12 +94,13 @@ class ReadyDialogs:
 
     def take(self, name: str, key: Key) -> Screen | None:
         """The dialog made ahead for `key`, to be pushed (no longer kept here); None when there is
-        none, or it was made from something else, or it is not composed yet."""
+        none, or it was made from something else. One still being composed is taken too: pushing
+        it goes on from where it is, as pushing a new screen starts its composing."""
         made = self.made.get(name)
         if made is None:
             return None
         made_from, screen = made
-        if not same(made_from, key) or not screen.is_mounted:
+        if not same(made_from, key):
             self.drop(name)
             return None
         del self.made[name]
