@@ -131,3 +131,39 @@ async def test_esc_closes_a_list_of_boxes_keeping_its_ticks_and_a_second_esc_can
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main and app.plan == before
+
+
+async def test_letters_typed_as_the_list_first_opens_search_it(plan_path):
+    # A quick typist: Enter, then the first letters, before the list (made on the first opening)
+    # is on screen. The letters search it as if typed there; Enter then takes the choice found.
+    from textual import events
+
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a", "tab")
+        milestone = app.screen.query_one("#field-requirement", Dropdown)
+        assert app.focused is milestone and milestone._list is None  # never opened yet
+        burst = [("enter", "\r"), *((c, c) for c in "cancer"), ("space", " "), *((c, c) for c in "reg")]
+        for key, character in [*burst, ("enter", "\r")]:
+            app._driver.send_message(events.Key(key, character))
+        await pilot.pause()
+        assert milestone.value == "cancer-registry-program" and app.focused is milestone
+
+
+async def test_space_typed_as_the_boxes_first_open_ticks_the_first_box(plan_path):
+    from textual import events
+
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        courses = app.screen.query_one("#field-high_school_courses", TickDropdown)
+        courses.focus()
+        await pilot.pause()
+        held = list(app.plan.profile.high_school_courses)
+        first = courses.choices[0][1]
+        for key, character in [("enter", "\r"), ("space", " "), ("enter", "\r")]:
+            app._driver.send_message(events.Key(key, character))
+        await pilot.pause()
+        assert not courses.expanded and app.focused is courses
+        assert (first in courses.selected) != (first in held)  # the first box changed

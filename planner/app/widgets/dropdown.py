@@ -70,9 +70,13 @@ class DropdownList(OptionList):
             return
         event.stop()
         event.prevent_default()
+        self.type_ahead(event.character)
+
+    def type_ahead(self, character: str) -> None:
+        """Search on with one more letter, and highlight the choice found (if one is)."""
         if self._query_reset is not None:
             self._query_reset.stop()
-        self._query += event.character.lower()
+        self._query += character.lower()
         self._query_reset = self.set_timer(SEARCH_RESET, self._reset_query)
         found = self._match(self._query)
         if found is not None:
@@ -155,7 +159,8 @@ class Dropdown(Widget, can_focus=True):
     }
     """
 
-    BINDINGS = [Binding("enter,down,space,up", "open", "Show the choices", show=False)]
+    OPEN_KEYS = ("enter", "down", "space", "up")
+    """The keys that open the list (in `on_key` rather than bindings: see there)."""
 
     ALLOW_SELECT = False
 
@@ -229,6 +234,24 @@ class Dropdown(Widget, can_focus=True):
         self.expanded = True
         self._list.focus(scroll_visible=False)
         self._list.scroll_to_highlight()
+
+    async def on_key(self, event: events.Key) -> None:
+        """Open the list on its keys; letters that come while it is open search it.
+
+        Opening here rather than by a binding keeps the keys typed next in this widget's queue
+        until the list is open (a binding runs in the app, after this widget has passed the next
+        keys on). So a quick "Enter c a n" opens the list, even the first time, when it is made,
+        and searches it for "can"."""
+        if not self.expanded:
+            if event.key in self.OPEN_KEYS:
+                event.stop()
+                event.prevent_default()
+                await self.action_open()
+            return
+        if isinstance(self._list, DropdownList) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self._list.type_ahead(event.character)
 
     async def on_click(self, event: events.Click) -> None:
         if self._list is not None and event.widget is not self:
