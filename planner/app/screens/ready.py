@@ -10,9 +10,13 @@ opened them in this session: a student who never signs a plan never pays for a S
 Each dialog is made from what it shows: a dialog made for another state of the plan, another
 item, rule pack or theme is dropped, and the key makes a fresh one as it always did.
 
-A dialog made ahead is an ordinary screen that is not on the screen stack yet: Textual composes a
-screen when it is first pushed, and has no public call that composes one before, so this module is
-the one place that uses `App._register` (what `push_screen` itself calls for a new screen).
+A dialog made ahead is an ordinary screen that is not on the screen stack yet. Textual composes a
+screen when it is first pushed and lays out only the screen on top, and has no public call to do
+either before; so this module is the one place that uses `App._register` (what `push_screen`
+itself calls for a new screen) and `Screen._refresh_layout` (what a screen calls on itself when it
+comes to the top). Laid out twice ahead at the terminal's size (the widgets' first sizes ask for a
+second layout), a dialog on its key only has to be drawn: pushed at another size (the terminal was
+resized meanwhile), it is laid out again, as any screen is.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ READY_AFTER = 0.25
 """Seconds the main screen is left alone before its dialogs are made ahead: long enough that keys
 held down (arrows through the timeline repeat every 30-50 ms) never wait for one, short enough
 that one is ready for a key pressed after a moment's reading (down, down, then e)."""
+
+LAYOUTS = 2
+"""Layouts of each dialog made ahead: its widgets' first sizes ask for a second."""
 
 READY_STEP = 0.05
 """Seconds between two dialogs made ahead, so that a key pressed meanwhile waits for one at most."""
@@ -58,6 +65,8 @@ class ReadyDialogs:
         self.makers = list(makers)
         """Each dialog's name, what says how to make it, and whether it is made ahead before the
         person has opened it once; in the order they are made."""
+        self.laid_out: dict[str, int] = {}
+        """How many times each dialog made has been laid out ahead."""
         self.opened: set[str] = set()
         """The dialogs opened this session (`take_or_make`)."""
         self.made: dict[str, tuple[Key, Screen]] = {}
@@ -72,7 +81,7 @@ class ReadyDialogs:
         self._timer = self.owner.set_timer(READY_AFTER, self._make_next)
 
     def _make_next(self) -> None:
-        """Make the first dialog that is not ready, then (a moment later) the next."""
+        """Make the first dialog that is not ready, or lay it out, then (a moment later) go on."""
         self._timer = None
         if not self.owner.is_current:
             return  # a dialog is open; the owner calls `soon` when it is back
@@ -84,10 +93,17 @@ class ReadyDialogs:
             key, make = wanted
             made = self.made.get(name)
             if made is not None and same(made[0], key):
-                continue
+                if self.laid_out[name] >= LAYOUTS:
+                    continue
+                if made[1].is_mounted:  # else: still being composed, a step later
+                    self.laid_out[name] += 1
+                    made[1]._refresh_layout(self.owner.app.size)
+                self._timer = self.owner.set_timer(READY_STEP, self._make_next)
+                return
             self.drop(name)
             screen = make()
             self.made[name] = (key, screen)
+            self.laid_out[name] = 0
             self.owner.app._register(self.owner.app, screen)
             self._timer = self.owner.set_timer(READY_STEP, self._make_next)
             return
@@ -115,5 +131,6 @@ class ReadyDialogs:
     def drop(self, name: str) -> None:
         """Forget the dialog made ahead under `name`, and remove it from the app."""
         made = self.made.pop(name, None)
+        self.laid_out.pop(name, None)
         if made is not None:
             made[1].remove()
