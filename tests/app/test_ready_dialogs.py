@@ -119,3 +119,17 @@ async def test_comment_and_sign_are_made_ahead_once_opened_and_for_what_is_selec
         assert app.screen is ahead and "Sign the plan" in screen_text(app)
         await pilot.press(*"Dana Reyes", "enter")
         assert app.plan.approvals[-1].by == "Dana Reyes"
+
+
+async def test_a_dialog_made_ahead_fits_a_terminal_resized_since(plan_path):
+    app = open_app(plan_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await idle(pilot, app)
+        ahead = made(app, "edit")
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("e")
+        assert app.screen is ahead
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.region.width == 96 and dialog.region.height == 40  # its widest, the full height
+        assert "Edit aas" in screen_text(app)

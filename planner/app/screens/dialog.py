@@ -27,6 +27,10 @@ class Dialog(ModalScreen[ResultT]):
     _resumed = False
     """True once the dialog has been on screen (its first ScreenResume is behind it)."""
 
+    laid_out_ahead = False
+    """True when the dialog was laid out before it was pushed (screens/ready.py): it is drawn at
+    once on its first ScreenResume."""
+
     async def _on_resize(self, event: events.Resize) -> None:
         """A dialog's Resize, without laying out the screens under it again.
 
@@ -54,3 +58,7 @@ class Dialog(ModalScreen[ResultT]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            if self.laid_out_ahead:
+                # Textual draws a screen it lays out on resume at once, but one whose size is
+                # already the terminal's only at the next refresh (up to a 60th of a second).
+                self._refresh_layout(self.app.size)

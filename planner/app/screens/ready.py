@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from planner.app.screens.dialog import Dialog
+
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
@@ -95,9 +97,12 @@ class ReadyDialogs:
             if made is not None and same(made[0], key):
                 if self.laid_out[name] >= LAYOUTS:
                     continue
-                if made[1].is_mounted:  # else: still being composed, a step later
+                screen = made[1]
+                if screen.is_mounted:  # else: still being composed, a step later
                     self.laid_out[name] += 1
-                    made[1]._refresh_layout(self.owner.app.size)
+                    screen._refresh_layout(self.owner.app.size)
+                    if isinstance(screen, Dialog):
+                        screen.laid_out_ahead = True
                 self._timer = self.owner.set_timer(READY_STEP, self._make_next)
                 return
             self.drop(name)
