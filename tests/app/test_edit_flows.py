@@ -267,3 +267,32 @@ async def test_a_new_items_proposed_id_follows_the_milestone_until_one_is_writte
         await pilot.press("ctrl+s")
         added = app.plan.items[-1]
         assert added.id == "my-exam" and added.requirement == "intensive-training"
+
+
+async def test_a_long_value_shows_from_its_start_in_a_narrow_dialog(coding_plan):
+    # At 60x20 the profile dialog's title field is narrower than the title; its first letters
+    # were hidden (Textual scrolled it for the width before the dialog's scrollbar came).
+    app = open_app(coding_plan)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        title = app.screen.query_one("#field-title")
+        assert app.screen.focused is title and len(title.value) > title.content_size.width
+        line = next(line for line in screen_text(app).splitlines() if "Plan title" in line)
+        assert title.value[: title.content_size.width - 1] in line
+        await pilot.press(*"My plan")  # all was selected: typing replaces it
+        assert title.value == "My plan"
+
+
+async def test_a_long_path_shows_its_file_name_in_a_narrow_save_as(tmp_path, coding_plan):
+    folder = tmp_path / "a-rather-long-folder-name" / "for-plans" / "of-students"
+    folder.mkdir(parents=True)
+    path = folder / "coding-specialist.toml"
+    path.write_text(coding_plan.read_text())
+    app = open_app(path)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        field = app.screen.query_one("#save-as-path")
+        assert len(field.value) > field.content_size.width
+        assert "/of-students/coding-specialist.toml" in screen_text(app)

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 from planner.app.actions import bindings, keys_said
 from planner.app.screens.dialog import Dialog
 from planner.app.widgets.approval import approval_words
+from planner.app.widgets.line_input import LineInput
 from planner.core.catalog import Pack
 from planner.core.model import Item, Plan
 from planner.core.paths import name_problem
@@ -96,7 +97,7 @@ class ComparePickScreen(Dialog[tuple[str, Loaded] | None]):
                 ),
                 classes="dialog-intro",
             )
-            yield Input(printable(default, one_line=True), id="compare-path")
+            yield LineInput(printable(default, one_line=True), id="compare-path", selected_shows="end")
             yield Static("", id="compare-problem", classes="field-note -problem", markup=False)
             if self.others:
                 yield Static(Text("Other plans in this folder, the newest first:"), classes="field-hint")

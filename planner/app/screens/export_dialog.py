@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Static
 from planner.app.actions import bindings
 from planner.app.screens.confirm import ConfirmScreen
 from planner.app.screens.dialog import Dialog
+from planner.app.widgets.line_input import LineInput
 from planner.core.export import report_format
 from planner.core.paths import name_problem
 from planner.core.storage import looks_like_plan
@@ -59,7 +60,7 @@ class ExportScreen(Dialog[str | None]):
                 ),
                 classes="dialog-intro",
             )
-            yield Input(shown, id="export-path")
+            yield LineInput(shown, id="export-path", selected_shows="end")
             yield Static("", id="export-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Export"), variant="primary", id="export")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static
 from planner.app.actions import bindings, keys_said
 from planner.app.screens.confirm import ConfirmScreen
 from planner.app.screens.dialog import Dialog
+from planner.app.widgets.line_input import LineInput
 from planner.core.paths import name_problem
 from planner.core.text import printable
 
@@ -61,7 +62,7 @@ class SaveAsScreen(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(heading), classes="dialog-heading")
             yield Static(Text(intro), classes="dialog-intro")
-            yield Input(shown, id="save-as-path")
+            yield LineInput(shown, id="save-as-path", selected_shows="end")
             yield Static("", id="save-as-problem", classes="field-note -problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text("Save copy" if self.copy else "Save"), variant="primary", id="save")

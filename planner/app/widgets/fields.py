@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from planner.app.widgets.dropdown import BLANK, Dropdown, TickDropdown, TickList
+from planner.app.widgets.line_input import LineInput
 from planner.core.terms import Term
 from planner.core.text import printable
 
@@ -158,7 +159,7 @@ class TextField(FormField[Input]):
         super().__init__(name, label, original, hint)
 
     def make_widget(self) -> Input:
-        return Input(self.display_value, placeholder=self.placeholder, suggester=self.suggester)
+        return LineInput(self.display_value, placeholder=self.placeholder, suggester=self.suggester)
 
     @property
     def text(self) -> str:
