@@ -34,8 +34,7 @@ from planner.core.model import Item, Plan
 from planner.core.review import Review, runs_to
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
+    from planner.app.screens.dialog import Dialog
     from planner.app.widgets.fields import FormField
 
 
@@ -250,7 +249,7 @@ class MainScreen(FixActions, AdvisorActions):
         selected = self.timeline.selected_item
         start = (selected.start if selected is not None else None) or plan.profile.starts or app.today.next()
 
-        def make() -> Screen:
+        def make() -> Dialog:
             item = Item(id=plan.new_item_id("course"), requirement="course", start=start)
             return ItemEditorScreen(plan, item, pack, new=True)
 

@@ -22,13 +22,14 @@ resized meanwhile), it is laid out again, as any screen is.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
-
-from planner.app.screens.dialog import Dialog
+from time import monotonic
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
+
+    from planner.app.screens.dialog import Dialog
 
 READY_AFTER = 0.25
 """Seconds the main screen is left alone before its dialogs are made ahead: long enough that keys
@@ -44,7 +45,7 @@ READY_STEP = 0.05
 Key = tuple[Any, ...]
 """What a dialog was made from: compared entry by entry, objects by identity, values by equality."""
 
-Wanted = tuple[Key, Callable[[], "Screen"]]
+Wanted = tuple[Key, Callable[[], "Dialog"]]
 """What a dialog would be made from now, and how to make it."""
 
 Maker = Callable[[], Wanted | None]
@@ -59,6 +60,14 @@ def same(key: Key, other: Key) -> bool:
     )
 
 
+class Made(NamedTuple):
+    """A dialog made ahead, what it was made from, and how many times it has been laid out."""
+
+    key: Key
+    dialog: Dialog
+    layouts: int = 0
+
+
 class ReadyDialogs:
     """The dialogs made ahead for one screen (`owner`), by name."""
 
@@ -67,24 +76,33 @@ class ReadyDialogs:
         self.makers = list(makers)
         """Each dialog's name, what says how to make it, and whether it is made ahead before the
         person has opened it once; in the order they are made."""
-        self.laid_out: dict[str, int] = {}
-        """How many times each dialog made has been laid out ahead."""
         self.opened: set[str] = set()
         """The dialogs opened this session (`take_or_make`)."""
-        self.made: dict[str, tuple[Key, Screen]] = {}
-        """The dialogs made, by name, each with what it was made from."""
+        self.made: dict[str, Made] = {}
+        """The dialogs made, by name."""
+        self._not_before = 0.0
+        """The moment (`time.monotonic`) the owner will have been left alone long enough."""
         self._timer: Timer | None = None
 
     def soon(self) -> None:
-        """Make the dialogs once the owner has been left alone for a while (again from the start
-        when this is called meanwhile)."""
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.owner.set_timer(READY_AFTER, self._make_next)
+        """Make the dialogs once the owner has been left alone for a while (counted again from now
+        when this is called meanwhile: on every key that changes what they show, so it only
+        notes the time; the one timer waits on when it fires)."""
+        self._not_before = monotonic() + READY_AFTER
+        if self._timer is None:
+            self._timer = self.owner.set_timer(READY_AFTER, self._make_next)
+
+    def _go_on(self, delay: float) -> None:
+        """Come back to `_make_next` in `delay` seconds."""
+        self._timer = self.owner.set_timer(delay, self._make_next)
 
     def _make_next(self) -> None:
         """Make the first dialog that is not ready, or lay it out, then (a moment later) go on."""
         self._timer = None
+        wait = self._not_before - monotonic()
+        if wait > 0:
+            self._go_on(wait)  # touched again since: wait on
+            return
         if not self.owner.is_current:
             return  # a dialog is open; the owner calls `soon` when it is back
         for name, maker, eager in self.makers:
@@ -94,40 +112,36 @@ class ReadyDialogs:
                 continue
             key, make = wanted
             made = self.made.get(name)
-            if made is not None and same(made[0], key):
-                if self.laid_out[name] >= LAYOUTS:
+            if made is not None and same(made.key, key):
+                if made.layouts >= LAYOUTS:
                     continue
-                screen = made[1]
-                if screen.is_mounted:  # else: still being composed, a step later
-                    self.laid_out[name] += 1
-                    screen._refresh_layout(self.owner.app.size)
-                    if isinstance(screen, Dialog):
-                        screen.laid_out_ahead = True
-                self._timer = self.owner.set_timer(READY_STEP, self._make_next)
+                if made.dialog.is_mounted:  # else: still being composed, a step later
+                    made.dialog._refresh_layout(self.owner.app.size)
+                    made.dialog.laid_out_ahead = True
+                    self.made[name] = made._replace(layouts=made.layouts + 1)
+                self._go_on(READY_STEP)
                 return
             self.drop(name)
-            screen = make()
-            self.made[name] = (key, screen)
-            self.laid_out[name] = 0
-            self.owner.app._register(self.owner.app, screen)
-            self._timer = self.owner.set_timer(READY_STEP, self._make_next)
+            dialog = make()
+            self.made[name] = Made(key, dialog)
+            self.owner.app._register(self.owner.app, dialog)
+            self._go_on(READY_STEP)
             return
 
-    def take(self, name: str, key: Key) -> Screen | None:
+    def take(self, name: str, key: Key) -> Dialog | None:
         """The dialog made ahead for `key`, to be pushed (no longer kept here); None when there is
         none, or it was made from something else. One still being composed is taken too: pushing
         it goes on from where it is, as pushing a new screen starts its composing."""
         made = self.made.get(name)
         if made is None:
             return None
-        made_from, screen = made
-        if not same(made_from, key):
+        if not same(made.key, key):
             self.drop(name)
             return None
         del self.made[name]
-        return screen
+        return made.dialog
 
-    def take_or_make(self, name: str, wanted: Wanted) -> Screen:
+    def take_or_make(self, name: str, wanted: Wanted) -> Dialog:
         """The dialog made ahead for what it shows now, or a new one."""
         self.opened.add(name)
         key, make = wanted
@@ -136,6 +150,5 @@ class ReadyDialogs:
     def drop(self, name: str) -> None:
         """Forget the dialog made ahead under `name`, and remove it from the app."""
         made = self.made.pop(name, None)
-        self.laid_out.pop(name, None)
         if made is not None:
-            made[1].remove()
+            made.dialog.remove()
